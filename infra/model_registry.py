@@ -1,0 +1,10 @@
+"""Imports every table module so metadata is complete for Alembic and the tenancy checks."""
+
+from sqlmodel import SQLModel
+
+import redchain.infra.outbox
+import redchain.services.audit.models
+import redchain.services.notifications.models
+import redchain.services.tenancy.models  # noqa: F401
+
+metadata = SQLModel.metadata
