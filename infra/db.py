@@ -68,10 +68,7 @@ class Database:
         `set_config(..., true)` is transaction-local (like SET LOCAL), so it is safe behind PgBouncer.
         """
         async with self.sessionmaker() as session, session.begin():
-            await session.execute(
-                SET_CONTEXT,
-                {"tenant": str(tenant_id) if tenant_id else "", "user": str(user_id) if user_id else ""},
-            )
+            await set_context(session, tenant_id, user_id)
             yield session
 
     @asynccontextmanager
@@ -83,3 +80,10 @@ class Database:
     async def dispose(self) -> None:
         await self.app_engine.dispose()
         await self.owner_engine.dispose()
+
+
+async def set_context(session: AsyncSession, tenant_id: uuid.UUID | None, user_id: uuid.UUID | None) -> None:
+    """Switches the transaction's park and user, e.g. once login has found who is asking."""
+    await session.execute(
+        SET_CONTEXT, {"tenant": str(tenant_id) if tenant_id else "", "user": str(user_id) if user_id else ""}
+    )

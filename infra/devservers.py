@@ -59,6 +59,14 @@ def _pg_user() -> str | None:
     return PG_SYSTEM_USER
 
 
+def _run_as(user: str | None) -> dict[str, object]:
+    # Group too: a root gid would make the group bits (often ---) apply instead of the other bits.
+    if user is None:
+        return {}
+    entry = pwd.getpwnam(user)
+    return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+
+
 def _make_reachable(path: Path) -> None:
     # The postgres user must traverse every parent of its data directory.
     for parent in [path, *path.parents]:
@@ -106,7 +114,7 @@ def start_postgres(data_dir: Path, port: int | None = None) -> ServerProcess:
         subprocess.run(
             [str(PG_BIN / "initdb"), "-D", str(data_dir), "-U", "postgres", "--auth=trust",
              "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-            check=True, capture_output=True, user=user,
+            check=True, capture_output=True, **_run_as(user),
         )
     port = port or free_port()
     log = open(data_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child for its life
@@ -114,7 +122,7 @@ def start_postgres(data_dir: Path, port: int | None = None) -> ServerProcess:
         [str(PG_BIN / "postgres"), "-D", str(data_dir), "-p", str(port),
          "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={data_dir}",
          "-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
-        stdout=log, stderr=log, user=user, start_new_session=True,
+        stdout=log, stderr=log, start_new_session=True, **_run_as(user),
     )
     _wait_for_port(port, process)
     # Accepting TCP is not yet accepting queries: wait until startup has finished.

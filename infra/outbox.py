@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field
 
 from redchain.infra.models_base import TenantOwned
@@ -34,3 +35,16 @@ class ProcessedEvent(TenantOwned, table=True):
     __table_args__ = (sa.UniqueConstraint("tenant_id", "event_id", "handler"),)
     event_id: uuid.UUID
     handler: str = Field(max_length=100)
+
+
+def emit(session: AsyncSession, tenant_id: uuid.UUID, event_type: str, payload: dict[str, Any]) -> OutboxEvent:
+    """Records a domain event in the caller's transaction: it is sent only if that transaction commits."""
+    event = OutboxEvent(tenant_id=tenant_id, event_type=event_type, payload=payload)
+    session.add(event)
+    return event
+
+
+async def pending_count(owner_session: AsyncSession) -> int:
+    """Across parks, so it needs the owner connection (row-level security binds the app role)."""
+    stmt = sa.select(sa.func.count()).select_from(OutboxEvent).where(sa.column("sent_at").is_(None))
+    return int(await owner_session.scalar(stmt) or 0)

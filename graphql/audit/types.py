@@ -1,0 +1,38 @@
+"""GraphQL types of the audit log."""
+
+import json
+from datetime import datetime
+
+import strawberry
+from strawberry.scalars import JSON
+
+from redchain.graphql.relay import Node, encode_id
+from redchain.services.audit.models import AuditEntry as AuditRow
+
+
+@strawberry.type(description="One recorded change: who, what, to which object, before and after.")
+class AuditEntry(Node):
+    action: str
+    object_type: str
+    object_id: strawberry.ID | None = strawberry.field(description="Global ID of the changed object.")
+    actor_user_id: strawberry.ID | None
+    actor_api_key_id: strawberry.ID | None
+    before: JSON | None
+    after: JSON | None
+    request_id: str | None
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: AuditRow) -> "AuditEntry":
+        return cls(
+            id=encode_id("AuditEntry", row.id),
+            action=row.action,
+            object_type=row.object_type,
+            object_id=encode_id(row.object_type, row.object_id) if row.object_id else None,
+            actor_user_id=encode_id("User", row.actor_user_id) if row.actor_user_id else None,
+            actor_api_key_id=encode_id("ApiKey", row.actor_api_key_id) if row.actor_api_key_id else None,
+            before=json.loads(json.dumps(row.before)) if row.before else None,
+            after=json.loads(json.dumps(row.after)) if row.after else None,
+            request_id=row.request_id,
+            created_at=row.created_at,
+        )

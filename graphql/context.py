@@ -1,0 +1,66 @@
+"""Per-request context: the authenticated actor, locale, DataLoaders and session discipline."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from litestar import Request
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
+from strawberry.litestar import BaseContext
+
+from redchain.graphql.errors import ApiError, ErrorCode
+from redchain.infra.db import Database
+from redchain.infra.settings import Settings
+from redchain.services.actor import Actor
+
+L = TypeVar("L", bound=DataLoader[Any, Any])
+
+
+@dataclass
+class AppState:
+    """Process-wide resources, created at startup (never at import: engines bind to the event loop)."""
+
+    settings: Settings
+    db: Database
+    redis: Redis
+
+
+def request_locale(request: Request[Any, Any, Any]) -> str:
+    return "en" if request.headers.get("accept-language", "").lower().startswith("en") else "zh"
+
+
+class Context(BaseContext, kw_only=True):
+    state: AppState
+    actor: Actor | None
+    locale: str
+    client_ip: str
+    loaders: dict[type, DataLoader[Any, Any]] = {}
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise ApiError(ErrorCode.UNAUTHENTICATED, self.locale)
+        return self.actor
+
+    def loader(self, loader_type: type[L]) -> L:
+        """One instance of each DataLoader per request, so batching and caching span the query."""
+        if loader_type not in self.loaders:
+            self.loaders[loader_type] = loader_type(self)  # type: ignore[call-arg]
+        return self.loaders[loader_type]  # type: ignore[return-value]
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A short transaction of its own: sibling resolvers run concurrently and must not share one."""
+        actor = self.actor
+        async with self.state.db.transaction(
+            actor.tenant_id if actor else None, actor.user_id if actor else None
+        ) as session:
+            yield session
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
+        # Mutations run one after another (GraphQL spec), each in its own transaction.
+        async with self.read() as session:
+            yield session

@@ -1,0 +1,129 @@
+"""GraphQL types of the tenancy context."""
+
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from redchain.graphql.relay import Node, encode_id
+from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
+from redchain.services.permissions import Perm as PermEnum
+from redchain.services.permissions import Role as RoleEnum
+from redchain.services.actor import Actor
+from redchain.services.tenancy import service as tenancy
+from redchain.services.tenancy.models import ApiKey as ApiKeyRow
+from redchain.services.tenancy.models import Membership as MembershipRow
+from redchain.services.tenancy.models import Tenant, User as UserRow
+
+Role = strawberry.enum(RoleEnum, description="A role in one park.")
+ApiScope = strawberry.enum(PermEnum, name="ApiScope", description="A permission an API key can carry.")
+
+
+def mask_phone(phone: str | None) -> str | None:
+    if not phone:
+        return phone
+    return phone[:3] + "*" * max(len(phone) - 7, 0) + phone[-4:] if len(phone) > 7 else "*" * len(phone)
+
+
+@strawberry.type(description="A park (园区) and its Party working committee: one tenant.")
+class Park(Node):
+    code: str
+    name: str
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: Tenant) -> "Park":
+        return cls(id=encode_id("Park", row.id), code=row.code, name=row.name, created_at=row.created_at)
+
+
+@strawberry.type(description="A person with an account.")
+class User(Node):
+    email: str
+    display_name: str
+    phone_raw: strawberry.Private[str | None]
+    user_id: strawberry.Private[object]
+
+    @strawberry.field(description="Masked unless you manage memberships or it is your own number.")
+    def phone(self, info: Info) -> str | None:
+        actor = info.context.actor
+        if actor and (actor.user_id == self.user_id or actor.can(PermEnum.MEMBERSHIPS_MANAGE)):
+            return self.phone_raw
+        return mask_phone(self.phone_raw)
+
+    @classmethod
+    def from_row(cls, row: UserRow) -> "User":
+        return cls(id=encode_id("User", row.id), email=row.email, display_name=row.display_name,
+                   phone_raw=row.phone, user_id=row.id)
+
+
+@strawberry.type(description="A user's role in a park, with its scope.")
+class Membership(Node):
+    role: Role  # type: ignore[valid-type]
+    created_at: datetime
+    revoked_at: datetime | None
+    row: strawberry.Private[MembershipRow]
+
+    @strawberry.field
+    async def user(self, info: Info) -> User:
+        return User.from_row(await info.context.loader(UserByIdLoader).load(self.row.user_id))
+
+    @strawberry.field(description="The industry chain a CHAIN_STAFF membership is scoped to.")
+    def chain_id(self) -> strawberry.ID | None:
+        return encode_id("IndustryChain", self.row.chain_id) if self.row.chain_id else None
+
+    @strawberry.field(description="The enterprise an ENTERPRISE_CONTACT membership is scoped to.")
+    def enterprise_id(self) -> strawberry.ID | None:
+        return encode_id("Enterprise", self.row.enterprise_id) if self.row.enterprise_id else None
+
+    @classmethod
+    def from_row(cls, row: MembershipRow) -> "Membership":
+        return cls(id=encode_id("Membership", row.id), role=RoleEnum(row.role), created_at=row.created_at,
+                   revoked_at=row.revoked_at, row=row)
+
+
+@strawberry.type(description="An integration's key. The secret is shown once, when it is created.")
+class ApiKey(Node):
+    name: str
+    scopes: list[str]
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: ApiKeyRow) -> "ApiKey":
+        return cls(id=encode_id("ApiKey", row.id), name=row.name, scopes=list(row.scopes),
+                   created_at=row.created_at, last_used_at=row.last_used_at, revoked_at=row.revoked_at)
+
+
+@strawberry.type(description="Who is calling: a user or an API key, in which park, with which roles.")
+class Viewer:
+    actor: strawberry.Private[Actor]
+
+    @strawberry.field
+    def is_platform_admin(self) -> bool:
+        return self.actor.is_platform_admin
+
+    @strawberry.field
+    def roles(self) -> list[Role]:  # type: ignore[valid-type]
+        return sorted(self.actor.roles)
+
+    @strawberry.field
+    def permissions(self) -> list[ApiScope]:  # type: ignore[valid-type]
+        return sorted(self.actor.permissions)
+
+    @strawberry.field(description="The user, or null for an API key.")
+    async def user(self, info: Info) -> User | None:
+        if self.actor.user_id is None:
+            return None
+        return User.from_row(await info.context.loader(UserByIdLoader).load(self.actor.user_id))
+
+    @strawberry.field(description="The park this session acts in.")
+    async def park(self, info: Info) -> Park | None:
+        if self.actor.tenant_id is None:
+            return None
+        return Park.from_row(await info.context.loader(ParkByIdLoader).load(self.actor.tenant_id))
+
+    @strawberry.field(description="Every park in which the user holds a role (log in again to switch).")
+    async def parks(self, info: Info) -> list[Park]:
+        async with info.context.read() as session:
+            return [Park.from_row(p) for p in await tenancy.my_parks(session, self.actor)]

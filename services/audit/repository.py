@@ -1,0 +1,43 @@
+"""All SQL of the audit context."""
+
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from redchain.infra.pagination import Page, PageRequest, count, paginate
+from redchain.services.actor import Actor
+from redchain.services.audit.models import AuditEntry
+
+
+class AuditFilter:
+    def __init__(self, object_id: uuid.UUID | None = None, action: str | None = None,
+                 since: datetime | None = None) -> None:
+        self.object_id, self.action, self.since = object_id, action, since
+
+
+class AuditRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, entry: AuditEntry) -> None:
+        self.session.add(entry)
+
+    def _scoped(self, actor: Actor, where: AuditFilter) -> sa.Select[tuple[AuditEntry]]:
+        stmt = sa.select(AuditEntry).where(col(AuditEntry.tenant_id) == actor.tenant_id)
+        if where.object_id:
+            stmt = stmt.where(col(AuditEntry.object_id) == where.object_id)
+        if where.action:
+            stmt = stmt.where(col(AuditEntry.action) == where.action)
+        if where.since:
+            stmt = stmt.where(col(AuditEntry.created_at) >= where.since)
+        return stmt
+
+    async def page(self, actor: Actor, where: AuditFilter, page: PageRequest) -> Page[AuditEntry]:
+        keys = [col(AuditEntry.created_at), col(AuditEntry.id)]
+        return await paginate(self.session, self._scoped(actor, where).add_columns(*keys), keys, page)
+
+    async def count(self, actor: Actor, where: AuditFilter) -> int:
+        return await count(self.session, self._scoped(actor, where))

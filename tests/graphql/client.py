@@ -1,0 +1,44 @@
+"""Calls the API as an integrator would: HTTP POST /graphql with JSON."""
+
+from typing import Any
+
+from litestar.testing import AsyncTestClient
+
+from tests.factories import PASSWORD
+
+LOGIN = """
+mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    accessToken refreshToken expiresAt
+    user { id email }
+    park { id code }
+    userErrors { field code message }
+  }
+}
+"""
+
+
+async def gql(
+    client: AsyncTestClient[Any], query: str, variables: dict[str, Any] | None = None,
+    token: str | None = None, headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    all_headers = dict(headers or {})
+    if token:
+        all_headers["Authorization"] = f"Bearer {token}"
+    response = await client.post("/graphql", json={"query": query, "variables": variables or {}},
+                                 headers=all_headers)
+    body: dict[str, Any] = response.json()
+    body["_status"] = response.status_code
+    return body
+
+
+async def login(client: AsyncTestClient[Any], email: str, password: str = PASSWORD,
+                park_id: str | None = None) -> str:
+    body = await gql(client, LOGIN, {"input": {"email": email, "password": password, "parkId": park_id}})
+    payload = body["data"]["login"]
+    assert payload["userErrors"] == [], payload
+    return str(payload["accessToken"])
+
+
+def error_codes(body: dict[str, Any]) -> list[str]:
+    return [e["extensions"]["code"] for e in body.get("errors", [])]
