@@ -1,0 +1,64 @@
+# redchain — the two commands are `make run` and `make test`; the rest are parts of them.
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SCALE ?= small
+export PORT
+
+.PHONY: install run serve worker migrate migrate-check demo-data stop test lint format schema schema-check bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "redchain needs Python 3.11+"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	@touch $@
+
+run: install          ## everything: embedded servers if needed, migrate, demo data, API + worker
+	$(BIN)/redchain run
+
+serve: install        ## the API alone
+	$(BIN)/redchain serve
+
+worker: install       ## the arq worker alone
+	$(BIN)/redchain worker
+
+migrate: install
+	$(BIN)/redchain migrate
+
+migrate-check: install
+	$(BIN)/redchain migrate-check
+
+demo-data: install
+	$(BIN)/redchain demo-data --scale $(SCALE)
+
+stop: install         ## stop embedded servers left running by serve/worker
+	$(BIN)/redchain stop-services
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy services graphql workers infra
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+schema: install       ## rewrite graphql/schema.graphql from the code
+	$(BIN)/python -c 'from redchain.graphql.schema import SCHEMA_FILE, sdl; SCHEMA_FILE.write_text(sdl())'
+
+schema-check: install
+	$(BIN)/python -c 'from redchain.graphql.schema import SCHEMA_FILE, sdl; import sys; sys.exit(SCHEMA_FILE.read_text() != sdl() and "graphql/schema.graphql is stale: run make schema")'
+
+bench: install
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info
