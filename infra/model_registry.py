@@ -4,7 +4,9 @@ from sqlmodel import SQLModel
 
 import redchain.infra.outbox
 import redchain.services.audit.models
+import redchain.services.liaison.models
 import redchain.services.notifications.models
+import redchain.services.registry.models
 import redchain.services.tenancy.models  # noqa: F401
 
 metadata = SQLModel.metadata

@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from redchain.infra.models_base import TenantOwned, new_id, utcnow
+from redchain.infra.models_base import TenantOwned, new_id, tenant_fk, utcnow
 from redchain.services.permissions import Role
 
 TZ = sa.DateTime(timezone=True)
@@ -56,10 +56,11 @@ class Membership(TenantOwned, table=True):
             postgresql_nulls_not_distinct=True,
         ),
         sa.Index("ix_memberships_user_id", "user_id"),
+        tenant_fk(["chain_id"], "industry_chains"),
+        tenant_fk(["enterprise_id"], "enterprises"),
     )
     user_id: uuid.UUID = Field(foreign_key="users.id")
     role: Role = Field(sa_type=sa.String(32))  # type: ignore[call-overload]
-    # Scope columns; their foreign keys arrive with the registry (chains, enterprises).
     chain_id: uuid.UUID | None = None
     enterprise_id: uuid.UUID | None = None
     revoked_at: datetime | None = Field(default=None, sa_type=TZ)  # type: ignore[call-overload]
