@@ -47,7 +47,7 @@ async def ensure_app_role(owner_url: str, settings: Settings) -> None:
 
 
 def upgrade(owner_url: str, settings: Settings) -> None:
-    command.upgrade(alembic_config(owner_url), "head")
+    command.upgrade(alembic_config(owner_url), "heads")
     asyncio.run(ensure_app_role(owner_url, settings))
 
 
