@@ -93,7 +93,9 @@ def cmd_run(settings: Settings, owned: list[devservers.ServerProcess]) -> None:
     """Everything for a local try-out, as children of this process; Ctrl-C stops them all."""
     cmd_migrate(settings)
     cmd_demo_data(settings, "small")
-    children = [subprocess.Popen(_serve_command(settings)), subprocess.Popen(_worker_command())]
+    # A local try-out wants GraphiQL; an explicit DEBUG=false still wins.
+    api_env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "true")}
+    children = [subprocess.Popen(_serve_command(settings), env=api_env), subprocess.Popen(_worker_command())]
     from redchain.services.demo import DEMO_LOGINS
 
     print(f"\nredchain is running: GraphiQL at http://127.0.0.1:{settings.port}/graphql", flush=True)
@@ -153,18 +155,26 @@ def main(argv: list[str] | None = None) -> None:
     match args.command:
         case "run":
             cmd_run(settings, owned)
+            return
         case "serve":
+            # The embedded servers outlive the API (`make stop` ends them): parts run separately.
             os.execv(sys.executable, _serve_command(settings))
         case "worker":
             os.execv(sys.executable, _worker_command())
-        case "migrate":
-            cmd_migrate(settings)
-        case "migrate-check":
-            cmd_migrate_check(settings)
-        case "demo-data":
-            cmd_demo_data(settings, args.scale)
-        case "create-platform-admin":
-            cmd_create_platform_admin(settings, args.email, args.password, args.name)
+    try:
+        match args.command:
+            case "migrate":
+                cmd_migrate(settings)
+            case "migrate-check":
+                cmd_migrate_check(settings)
+            case "demo-data":
+                cmd_demo_data(settings, args.scale)
+            case "create-platform-admin":
+                cmd_create_platform_admin(settings, args.email, args.password, args.name)
+    finally:
+        # A one-shot command stops the servers it had to start.
+        for server in owned:
+            server.stop()
 
 
 if __name__ == "__main__":
