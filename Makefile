@@ -1,5 +1,7 @@
 # redchain — the two commands are `make run` and `make test`; the rest are parts of them.
-PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3.11 || command -v python3)
+# The first interpreter that really runs and is 3.11+ (pyenv shims can exist without a Python).
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -11,9 +13,8 @@ export PORT
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements.lock
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "redchain needs Python 3.11+"'
+	@test -n "$(PYTHON)" || { echo "redchain needs Python 3.11+ (python3.11, python3.12 or python3)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
