@@ -47,7 +47,7 @@ class Context(BaseContext, kw_only=True):
     def loader(self, loader_type: type[L]) -> L:
         """One instance of each DataLoader per request, so batching and caching span the query."""
         if loader_type not in self.loaders:
-            self.loaders[loader_type] = loader_type(self)  # type: ignore[call-arg]
+            self.loaders[loader_type] = loader_type(self)  # type: ignore[call-arg, call-overload]
         return self.loaders[loader_type]  # type: ignore[return-value]
 
     @asynccontextmanager

@@ -2,13 +2,14 @@
 
 import logging
 from collections.abc import Awaitable, Callable, Iterator
+from contextlib import suppress
 from enum import StrEnum
 from typing import TypeVar
 
 import strawberry
 from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncSession
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import ParserCache, SchemaExtension
 from strawberry.types import Info
 
 from redchain.infra.request_context import request_id_var
@@ -62,9 +63,7 @@ def user_error(exc: DomainError, locale: str) -> UserError:
     return UserError(field=exc.field, code=exc.code.value, message=exc.message(locale))
 
 
-async def mutate(
-    info: Info, action: Callable[[AsyncSession], Awaitable[T]]
-) -> tuple[T | None, list[UserError]]:
+async def mutate(info: Info, action: Callable[[AsyncSession], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
     """Runs `action(session)` as one unit of work: it commits only if no rule failed."""
     context = info.context
     try:
@@ -80,12 +79,14 @@ def _classify(error: GraphQLError, locale: str) -> GraphQLError:
     original = error.original_error
     if isinstance(original, ApiError) or (original is None and "code" in (error.extensions or {})):
         return error
-    if original is None:
-        # Parse and validation errors: the request itself is wrong.
+    if error.path is None:
+        # No resolver ran: the document did not parse or validate, or a variable did not coerce
+        # (its original error is then the scalar's ValueError). The request itself is wrong.
         error.extensions = {**(error.extensions or {}), "code": ErrorCode.BAD_USER_INPUT.value}
         return error
-    log.error("unexpected error in %s", error.path, exc_info=original,
-              extra={"request_id": request_id_var.get()})
+    log.error(
+        "unexpected error in %s", error.path, exc_info=original or error, extra={"request_id": request_id_var.get()}
+    )
     return GraphQLError(
         message_for(ErrorCode.INTERNAL, locale),
         nodes=error.nodes,
@@ -104,3 +105,14 @@ class ErrorCodes(SchemaExtension):
             context = self.execution_context.context
             locale = getattr(context, "locale", "zh")
             result.errors = [_classify(e, locale) for e in result.errors]
+
+
+class CachedParser(ParserCache):
+    """strawberry's ParserCache, except that a document that does not parse is left to strawberry's own
+    parse step: raised from this hook, the syntax error would bypass the extensions (no code, no metric)."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        with suppress(GraphQLError):
+            context.graphql_document = self.cached_parse_document(context.query, **context.parse_options)
+        yield

@@ -19,6 +19,7 @@ from graphql import (
 
 from redchain.infra.settings import get_settings
 
+
 class _Walker:
     """Depth and cost of an operation. Cost: one per resolved field, multiplied by every
     enclosing page size (`first`), as GitHub's API counts nodes."""
@@ -27,6 +28,9 @@ class _Walker:
         self.fragments = fragments
         # Validation runs before variables are known: a `first: $n` counts as the largest page.
         self.variable_page_size = variable_page_size
+        # Each fragment is measured once: a fragment spread twice in a fragment spread twice in ... would
+        # otherwise cost exponential time to measure (a few hundred bytes of query, minutes of CPU).
+        self.measured: dict[str, tuple[int, int]] = {}
 
     def _page_size(self, field: FieldNode) -> int:
         for arg in field.arguments or ():
@@ -37,7 +41,16 @@ class _Walker:
                     return self.variable_page_size
         return 1
 
+    def _fragment(self, name: str, seen: frozenset[str]) -> tuple[int, int]:
+        if name not in self.measured:
+            fragment = self.fragments.get(name)
+            if fragment is None or name in seen:
+                return 0, 0  # unknown and cyclic fragments are reported by the standard rules
+            self.measured[name] = self.walk(fragment.selection_set, 0, seen | {name})
+        return self.measured[name]
+
     def walk(self, selection_set: SelectionSetNode | None, depth: int, seen: frozenset[str]) -> tuple[int, int]:
+        """(deepest field level, cost) below `selection_set`, which is at `depth`."""
         if selection_set is None:
             return depth, 0
         max_depth, cost = depth, 0
@@ -51,12 +64,8 @@ class _Walker:
                 child_depth, child_cost = self.walk(selection.selection_set, depth, seen)
                 max_depth, cost = max(max_depth, child_depth), cost + child_cost
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is None or name in seen:
-                    continue  # unknown and cyclic fragments are reported by the standard rules
-                child_depth, child_cost = self.walk(fragment.selection_set, depth, seen | {name})
-                max_depth, cost = max(max_depth, child_depth), cost + child_cost
+                fragment_depth, fragment_cost = self._fragment(selection.name.value, seen)
+                max_depth, cost = max(max_depth, depth + fragment_depth), cost + fragment_cost
         return max_depth, cost
 
 
@@ -73,7 +82,12 @@ class RequestLimitsRule(ValidationRule):
         fragments = {
             d.name.value: d for d in self.context.document.definitions if isinstance(d, FragmentDefinitionNode)
         }
-        depth, cost = _Walker(fragments, self.max_page_size).walk(node.selection_set, 0, frozenset())
+        try:
+            depth, cost = _Walker(fragments, self.max_page_size).walk(node.selection_set, 0, frozenset())
+        except RecursionError:
+            # Only a chain of hundreds of fragments nests this deep (the parser caps literal nesting).
+            self._too_complex("the query is nested too deeply", node)
+            return
         if depth > self.max_depth:
             self._too_complex(f"depth {depth} exceeds the limit of {self.max_depth}", node)
         elif cost > self.max_cost:
@@ -81,10 +95,13 @@ class RequestLimitsRule(ValidationRule):
 
     def enter_string_value(self, node: StringValueNode, *_: Any) -> None:
         if len(node.value) > self.max_string:
-            self.report_error(GraphQLError(
-                f"a string is longer than {self.max_string} characters", node,
-                extensions={"code": "BAD_USER_INPUT", "reason": "STRING_TOO_LONG"},
-            ))
+            self.report_error(
+                GraphQLError(
+                    f"a string is longer than {self.max_string} characters",
+                    node,
+                    extensions={"code": "BAD_USER_INPUT", "reason": "STRING_TOO_LONG"},
+                )
+            )
 
     def _too_complex(self, message: str, node: OperationDefinitionNode) -> None:
         self.report_error(GraphQLError(message, node, extensions={"code": "QUERY_TOO_COMPLEX"}))

@@ -4,7 +4,7 @@ import base64
 import binascii
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -60,7 +60,7 @@ def node_resolver(type_name: str) -> Callable[[NodeResolver], NodeResolver]:
     return register
 
 
-async def resolve_node(info: Info, global_id: strawberry.ID) -> Node:
+async def resolve_node(info: Info, global_id: Annotated[strawberry.ID, strawberry.argument(name="id")]) -> Node:
     locale = info.context.locale
     info.context.require_actor()
     type_name, value = decode_any_id(global_id, locale)
@@ -105,8 +105,8 @@ def page_request(first: int | None, after: str | None, locale: str) -> PageReque
     if first is None:
         first = min(20, cap)
     if first < 0 or first > cap:
-        raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="PAGE_SIZE",
-                       message=f"first must be between 0 and {cap}" if locale == "en" else f"first 必须在 0 到 {cap} 之间")
+        message = f"first must be between 0 and {cap}" if locale == "en" else f"first 必须在 0 到 {cap} 之间"
+        raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="PAGE_SIZE", message=message)
     return PageRequest(first=first, after=after)
 
 

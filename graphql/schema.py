@@ -3,45 +3,67 @@
 from pathlib import Path
 
 import strawberry
-from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from redchain.graphql.audit.queries import AuditQuery
 from redchain.graphql.audit.types import AuditEntry
-from redchain.graphql.errors import ErrorCodes
+from redchain.graphql.errors import CachedParser, ErrorCodes
+from redchain.graphql.funds.mutations import FundsMutation
+from redchain.graphql.funds.queries import FundsQuery
+from redchain.graphql.funds.types import FEN_SCALAR, Fen, FundApplication, FundProgram, PaymentBatch
+from redchain.graphql.liaison.mutations import LiaisonMutation
+from redchain.graphql.liaison.queries import LiaisonQuery
+from redchain.graphql.liaison.types import LiaisonAssignment, LiaisonVisit
 from redchain.graphql.limits import RequestLimitsRule
 from redchain.graphql.metrics import OperationMetrics
+from redchain.graphql.notifications.mutations import NotificationsMutation
+from redchain.graphql.notifications.queries import NotificationsQuery
+from redchain.graphql.notifications.types import Notification
+from redchain.graphql.registry.imports import RegistryImport, RegistryImportMutation, RegistryImportQuery
+from redchain.graphql.registry.mutations import RegistryMutation
+from redchain.graphql.registry.queries import RegistryQuery
+from redchain.graphql.registry.types import Enterprise, IndustryChain, MemberTransfer, PartyMember, PartyOrganization
 from redchain.graphql.relay import Node, resolve_node
 from redchain.graphql.tenancy.mutations import TenancyMutation
 from redchain.graphql.tenancy.queries import TenancyQuery
 from redchain.graphql.tenancy.types import ApiKey, Membership, Park, User
+from redchain.graphql.tickets.mutations import TicketsMutation
+from redchain.graphql.tickets.queries import TicketsQuery
+from redchain.graphql.tickets.types import Ticket, TicketAttachment, TicketCategory, TicketEvent, TicketExtensionRequest
 
 SCHEMA_FILE = Path(__file__).parent / "schema.graphql"
 
 
 @strawberry.type
-class Query(TenancyQuery, AuditQuery):
+class Query(TenancyQuery, AuditQuery, NotificationsQuery, LiaisonQuery, FundsQuery, RegistryQuery,
+            RegistryImportQuery, TicketsQuery):
     node: Node = strawberry.field(resolver=resolve_node, description="Any object by its global ID.")
 
 
 @strawberry.type
-class Mutation(TenancyMutation):
+class Mutation(TenancyMutation, NotificationsMutation, LiaisonMutation, FundsMutation, RegistryMutation,
+               RegistryImportMutation, TicketsMutation):
     pass
 
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Park, User, Membership, ApiKey, AuditEntry],
+    types=[Park, User, Membership, ApiKey, AuditEntry, Notification, LiaisonAssignment, LiaisonVisit,
+           FundProgram, FundApplication, PaymentBatch,
+           IndustryChain, Enterprise, PartyOrganization, PartyMember, MemberTransfer, RegistryImport,
+           Ticket, TicketCategory, TicketEvent, TicketAttachment, TicketExtensionRequest],
     extensions=[
         OperationMetrics,  # exits last, so it counts the codes ErrorCodes assigned
         ErrorCodes,
-        AddValidationRules([RequestLimitsRule]),
+        # Factories, not instances: an extension instance holds its request's execution context.
+        lambda: AddValidationRules([RequestLimitsRule]),
         # Parsing and validating the same document again is most of a small query's cost.
-        ParserCache(maxsize=512),
-        ValidationCache(maxsize=512),
+        lambda: CachedParser(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
     ],
-    config=StrawberryConfig(auto_camel_case=True),
+    config=StrawberryConfig(auto_camel_case=True, scalar_map={Fen: FEN_SCALAR}),
 )
 
 

@@ -12,9 +12,9 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
 
 
 def _package_dir(name: str) -> Path:
@@ -59,7 +59,7 @@ def _pg_user() -> str | None:
     return PG_SYSTEM_USER
 
 
-def _run_as(user: str | None) -> dict[str, object]:
+def _run_as(user: str | None) -> dict[str, Any]:
     # Group too: a root gid would make the group bits (often ---) apply instead of the other bits.
     if user is None:
         return {}
@@ -112,23 +112,54 @@ def start_postgres(data_dir: Path, port: int | None = None) -> ServerProcess:
             shutil.chown(data_dir, user)
             _make_reachable(data_dir.parent)
         subprocess.run(
-            [str(PG_BIN / "initdb"), "-D", str(data_dir), "-U", "postgres", "--auth=trust",
-             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-            check=True, capture_output=True, **_run_as(user),
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(data_dir),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+            **_run_as(user),
         )
     port = port or free_port()
     log = open(data_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child for its life
     process = subprocess.Popen(
-        [str(PG_BIN / "postgres"), "-D", str(data_dir), "-p", str(port),
-         "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={data_dir}",
-         "-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
-        stdout=log, stderr=log, start_new_session=True, **_run_as(user),
+        [
+            str(PG_BIN / "postgres"),
+            "-D",
+            str(data_dir),
+            "-p",
+            str(port),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            f"unix_socket_directories={data_dir}",
+            "-c",
+            "fsync=off",
+            "-c",
+            "max_connections=200",
+            "-c",
+            "shared_buffers=256MB",
+        ],
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
+        **_run_as(user),
     )
     _wait_for_port(port, process)
     # Accepting TCP is not yet accepting queries: wait until startup has finished.
     deadline = time.monotonic() + 30
-    while subprocess.run([str(PG_BIN / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
-                         capture_output=True).returncode != 0:
+    while (
+        subprocess.run([str(PG_BIN / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)], capture_output=True).returncode
+        != 0
+    ):
         if time.monotonic() > deadline:
             raise TimeoutError("postgres did not become ready")
         time.sleep(0.05)
@@ -141,9 +172,24 @@ def start_redis(data_dir: Path, port: int | None = None) -> ServerProcess:
     data_dir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     process = subprocess.Popen(
-        [str(REDIS_SERVER), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data_dir),
-         "--save", "", "--appendonly", "no", "--logfile", str(data_dir / "redis.log")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            str(REDIS_SERVER),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(data_dir),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--logfile",
+            str(data_dir / "redis.log"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     _wait_for_port(port, process)
     return ServerProcess(f"redis://127.0.0.1:{port}/0", process)

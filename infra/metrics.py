@@ -9,7 +9,9 @@ ARQ_QUEUE = "arq:queue"
 
 HTTP_LATENCY = Histogram("redchain_http_request_seconds", "HTTP request latency", ["method", "path", "status"])
 GRAPHQL_LATENCY = Histogram(
-    "redchain_graphql_operation_seconds", "GraphQL operation latency", ["operation", "type"],
+    "redchain_graphql_operation_seconds",
+    "GraphQL operation latency",
+    ["operation", "type"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 GRAPHQL_ERRORS = Counter("redchain_graphql_errors_total", "GraphQL errors by code", ["code"])
@@ -19,13 +21,13 @@ OUTBOX_PENDING = Gauge("redchain_outbox_pending", "Outbox events not yet relayed
 
 
 async def count_job(redis: Redis, function: str, outcome: str) -> None:
-    await redis.hincrby(JOB_COUNTS_KEY, f"{function}:{outcome}", 1)
+    await redis.hincrby(JOB_COUNTS_KEY, f"{function}:{outcome}", 1)  # type: ignore[misc]
 
 
 async def render(redis: Redis, outbox_pending: int | None) -> tuple[bytes, str]:
     try:
-        QUEUE_DEPTH.set(await redis.zcard(ARQ_QUEUE))
-        for key, value in (await redis.hgetall(JOB_COUNTS_KEY)).items():
+        QUEUE_DEPTH.set(await redis.zcard(ARQ_QUEUE))  # type: ignore[misc]
+        for key, value in (await redis.hgetall(JOB_COUNTS_KEY)).items():  # type: ignore[misc]
             function, outcome = key.decode().rsplit(":", 1)
             JOBS.labels(function, outcome).set(int(value))
     except RedisError:

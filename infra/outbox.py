@@ -5,15 +5,17 @@ collapses into one job; handlers record what they processed, so a job run twice 
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import Field
+from sqlmodel import Field, col
 
-from redchain.infra.models_base import TenantOwned
+from redchain.infra.models_base import TenantOwned, new_id, utcnow
 
 
 class OutboxEvent(TenantOwned, table=True):
@@ -48,3 +50,72 @@ async def pending_count(owner_session: AsyncSession) -> int:
     """Across parks, so it needs the owner connection (row-level security binds the app role)."""
     stmt = sa.select(sa.func.count()).select_from(OutboxEvent).where(sa.column("sent_at").is_(None))
     return int(await owner_session.scalar(stmt) or 0)
+
+
+# The relay's side: owner connection, across parks. -------------------------------------------------
+
+
+async def claim_pending(owner_session: AsyncSession, limit: int) -> list[OutboxEvent]:
+    """The oldest pending rows, locked until the caller's transaction ends; rows another relay holds
+    are skipped, so several workers relay side by side without sending a row twice at once."""
+    stmt = (
+        sa.select(OutboxEvent)
+        .where(col(OutboxEvent.sent_at).is_(None))
+        .order_by(col(OutboxEvent.created_at))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list(await owner_session.scalars(stmt))
+
+
+# (tenant_id, id): kept as plain values, so they outlive a rolled-back session's expired rows.
+EventKey = tuple[uuid.UUID, uuid.UUID]
+
+
+def key_of(event: OutboxEvent) -> EventKey:
+    return event.tenant_id, event.id
+
+
+def _matching(keys: Sequence[EventKey]) -> sa.ColumnElement[bool]:
+    return sa.tuple_(col(OutboxEvent.tenant_id), col(OutboxEvent.id)).in_(list(keys))
+
+
+async def mark_sent(owner_session: AsyncSession, keys: Sequence[EventKey]) -> None:
+    await owner_session.execute(
+        sa.update(OutboxEvent)
+        .where(_matching(keys))
+        .values(sent_at=utcnow(), attempts=col(OutboxEvent.attempts) + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def record_failed_attempt(owner_session: AsyncSession, keys: Sequence[EventKey]) -> None:
+    await owner_session.execute(
+        sa.update(OutboxEvent)
+        .where(_matching(keys), col(OutboxEvent.sent_at).is_(None))
+        .values(attempts=col(OutboxEvent.attempts) + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+# The handlers' side: a tenant transaction. ---------------------------------------------------------
+
+
+async def load_event(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> OutboxEvent | None:
+    stmt = sa.select(OutboxEvent).where(col(OutboxEvent.tenant_id) == tenant_id, col(OutboxEvent.id) == event_id)
+    return await session.scalar(stmt)
+
+
+async def record_processed(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID, handler: str) -> bool:
+    """Claims (event, handler) in the handler's transaction; False when it was processed before.
+
+    A second run of the same pair waits on the unique index until the first commits, then finds the
+    row: the handler's effect commits together with this row or not at all.
+    """
+    stmt = (
+        pg_insert(ProcessedEvent)
+        .values(tenant_id=tenant_id, id=new_id(), created_at=utcnow(), event_id=event_id, handler=handler)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "event_id", "handler"])
+        .returning(col(ProcessedEvent.id))
+    )
+    return (await session.scalar(stmt)) is not None

@@ -40,7 +40,8 @@ def _encode(values: Sequence[Any]) -> str:
 def _decode(cursor: str, keys: Sequence[sa.ColumnElement[Any]]) -> list[Any]:
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(raw, list) or len(raw) != len(keys):
+        # _encode writes strings only; anything else was not made by us.
+        if not isinstance(raw, list) or len(raw) != len(keys) or not all(isinstance(v, str) for v in raw):
             raise InvalidCursor(cursor)
         values: list[Any] = []
         for text, key in zip(raw, keys, strict=True):
@@ -52,7 +53,7 @@ def _decode(cursor: str, keys: Sequence[sa.ColumnElement[Any]]) -> list[Any]:
             else:
                 values.append(kind(text))
         return values
-    except (ValueError, TypeError, json.JSONDecodeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:  # JSONDecodeError and binascii.Error are ValueErrors
         raise InvalidCursor(cursor) from exc
 
 
@@ -65,10 +66,8 @@ async def paginate(
 ) -> Page[Any]:
     """Rows of `stmt` ordered by `keys` (unique together), `page.first` after the cursor."""
     if page.after:
-        after = sa.tuple_(*keys) < sa.tuple_(*_decode(page.after, keys)) if descending else (
-            sa.tuple_(*keys) > sa.tuple_(*_decode(page.after, keys))
-        )
-        stmt = stmt.where(after)
+        position = sa.tuple_(*_decode(page.after, keys))
+        stmt = stmt.where(sa.tuple_(*keys) < position if descending else sa.tuple_(*keys) > position)
     order = [k.desc() for k in keys] if descending else [k.asc() for k in keys]
     rows = (await session.execute(stmt.order_by(*order).limit(page.first + 1))).all()
     has_next = len(rows) > page.first
@@ -84,6 +83,4 @@ async def paginate(
 
 
 async def count(session: AsyncSession, stmt: sa.Select[Any]) -> int:
-    return int(
-        await session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    )
+    return int(await session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0)

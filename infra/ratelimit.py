@@ -8,6 +8,14 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger("redchain.ratelimit")
 
+# Atomic, and works on Redis 6 (`EXPIRE ... NX` needs 7). A counter left without an expiry, whatever left
+# it, gets one, so it can never block a caller for good.
+_HIT = """
+local count = redis.call('INCR', KEYS[1])
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+
 
 class RateLimiter:
     def __init__(self, redis: Redis, namespace: str = "rl") -> None:
@@ -20,10 +28,7 @@ class RateLimiter:
     async def hit(self, key: str, limit: int, window_seconds: int) -> bool:
         """Counts one request; False once `limit` requests were made in the current window."""
         try:
-            pipe = self.redis.pipeline(transaction=False)
-            pipe.incr(self._key(key))
-            pipe.expire(self._key(key), window_seconds, nx=True)
-            count, _ = await pipe.execute()
+            count = await self.redis.eval(_HIT, 1, self._key(key), str(window_seconds))  # type: ignore[misc]
         except RedisError as exc:
             log.warning("rate limiter unavailable: %s", exc)
             return True

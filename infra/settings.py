@@ -1,10 +1,15 @@
 """Process configuration from environment variables and `.env` (prefix-free, as twelve-factor apps do)."""
 
+import re
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_URL_PASSWORD = re.compile(r"(://[^:/@]*:).*@")
 
 
 class PoolerMode(StrEnum):
@@ -29,6 +34,8 @@ class Settings(BaseSettings):
     debug: bool = False
     port: int = 8000
     jwt_secret: SecretStr = SecretStr("dev-only-change-me-in-production-32bytes")
+    # Key of the ID-card hashes (HMAC-SHA256). Changing it makes stored hashes unmatchable.
+    id_card_pepper: SecretStr = SecretStr("dev-only-change-me-id-card-pepper")
     access_token_minutes: int = 15
     refresh_token_days: int = 30
 
@@ -40,11 +47,25 @@ class Settings(BaseSettings):
     max_query_depth: int = 10
     max_query_cost: int = 5000
     max_body_bytes: int = 1_000_000
+    # A file upload (multipart request) may be this large; every other request body stays within max_body_bytes.
+    max_upload_bytes: int = 21 * 1024 * 1024
     max_string_length: int = 10_000
     max_page_size: int = 100
 
-    def __repr__(self) -> str:  # secrets are SecretStr; the URL may hold a password
-        return "Settings(...)"
+    # Tickets: the SLA working day in park time (Asia/Shanghai), the reopen window after a resolution,
+    # and the days after which an unconfirmed resolution closes on its own.
+    ticket_business_hours: str = "09:00-12:00,13:30-17:30"
+    ticket_reopen_window_days: int = 7
+    ticket_auto_close_days: int = 7
+    # Attachments: kept by infra/storage.py, on local disk under <data_dir>/attachments unless set.
+    # An upload also has to fit max_body_bytes, the limit of every request.
+    attachments_dir: str | None = None
+    attachment_max_bytes: int = 10 * 1024 * 1024
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # Behind repr() and str(). Secrets are SecretStr already; a URL may carry a password of its own.
+        for name, value in super().__repr_args__():
+            yield name, _URL_PASSWORD.sub(r"\1***@", value) if isinstance(value, str) else value
 
 
 @lru_cache

@@ -4,6 +4,7 @@ from redchain.infra.db import Database
 from redchain.infra.security import hash_password
 from redchain.infra.settings import Settings
 from redchain.services.actor import Actor, ActorKind, Grant
+from redchain.services.demo_scale.loader import load_reference_scale
 from redchain.services.permissions import Role
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import User
@@ -47,6 +48,20 @@ async def create_platform_admin(settings: Settings, email: str, password: str, n
         await db.dispose()
 
 
+async def _load_scale(db: Database, scale: str) -> str:
+    """SCALE=park fills the demo park with the reference park's registry (services/demo_scale)."""
+    if scale != "park":
+        return ""
+    async with db.transaction() as session:
+        repo = TenancyRepository(session)
+        park = await repo.tenant_by_code(DEMO_PARK_CODE)
+        by_role = {role: await repo.user_by_email(email) for email, (_, role) in DEMO_USERS.items()}
+    admin, officer = by_role[Role.PARK_ADMIN], by_role[Role.LIAISON_OFFICER]
+    assert park is not None and admin is not None
+    acting_admin = Actor(kind=ActorKind.USER, tenant_id=park.id, user_id=admin.id, grants=(Grant(Role.PARK_ADMIN),))
+    return "; " + await load_reference_scale(db, acting_admin, DEMO_PASSWORD, officer.id if officer else None)
+
+
 async def load_demo_data(settings: Settings, scale: str) -> str:
     assert settings.database_url
     db = Database.connect(settings, settings.database_url)
@@ -55,7 +70,7 @@ async def load_demo_data(settings: Settings, scale: str) -> str:
         platform = Actor(kind=ActorKind.USER, tenant_id=None, user_id=admin.id, is_platform_admin=True)
         async with db.transaction() as session:
             if await TenancyRepository(session).tenant_by_code(DEMO_PARK_CODE) is not None:
-                return "demo data already loaded"
+                return "demo data already loaded" + await _load_scale(db, scale)
         async with db.transaction(user_id=admin.id) as session:
             park = await tenancy.create_park(session, platform, DEMO_PARK_CODE, "长沙高新区党工委")
             emails = iter(DEMO_USERS.items())
@@ -66,6 +81,6 @@ async def load_demo_data(settings: Settings, scale: str) -> str:
                                  grants=(Grant(Role.PARK_ADMIN),))
             for email, (name, role) in emails:
                 await tenancy.grant_membership(session, acting_admin, email, name, role, None, None, DEMO_PASSWORD)
-        return f"demo park {DEMO_PARK_CODE} loaded (scale {scale})"
+        return f"demo park {DEMO_PARK_CODE} loaded (scale {scale})" + await _load_scale(db, scale)
     finally:
         await db.dispose()

@@ -50,6 +50,8 @@ def settings(servers: dict[str, str]) -> Iterator[Settings]:
         REDIS_URL=servers["redis"],
         JWT_SECRET="test-secret-that-is-long-enough-for-hs256",
         DEBUG="false",
+        # Every test request comes from one address; the per-IP login limit is tested with its own app.
+        LOGIN_ATTEMPTS_PER_IP="1000000",
     )
     get_settings.cache_clear()
     settings = get_settings()

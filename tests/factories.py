@@ -8,6 +8,8 @@ from redchain.infra.db import Database
 from redchain.infra.security import hash_password
 from redchain.services.actor import Actor, ActorKind, Grant
 from redchain.services.permissions import Role
+from redchain.services.registry.credit_code import make_credit_code
+from redchain.services.registry.models import Enterprise, IndustryChain
 from redchain.services.tenancy.models import Membership, Tenant, User
 from redchain.services.tenancy.repository import TenancyRepository
 
@@ -25,6 +27,25 @@ async def create_park(db: Database, **overrides: Any) -> Tenant:
     async with db.transaction() as session:
         await TenancyRepository(session).add(park)
     return park
+
+
+async def create_chain(db: Database, park: Tenant, **overrides: Any) -> IndustryChain:
+    chain = IndustryChain(tenant_id=park.id, name=overrides.pop("name", unique("产业链")), **overrides)
+    async with db.transaction(park.id) as session:
+        session.add(chain)
+    return chain
+
+
+async def create_enterprise(db: Database, park: Tenant, **overrides: Any) -> Enterprise:
+    enterprise = Enterprise(
+        tenant_id=park.id,
+        credit_code=overrides.pop("credit_code", make_credit_code(uuid.uuid4().int % 31**9)),
+        name=overrides.pop("name", unique("企业")),
+        **overrides,
+    )
+    async with db.transaction(park.id) as session:
+        session.add(enterprise)
+    return enterprise
 
 
 async def create_user(db: Database, **overrides: Any) -> User:
@@ -50,8 +71,13 @@ async def create_member(
 
 
 def actor_for(park: Tenant, user: User, *grants: Grant, platform_admin: bool = False) -> Actor:
-    return Actor(kind=ActorKind.USER, tenant_id=park.id if park else None, user_id=user.id, grants=grants,
-                 is_platform_admin=platform_admin)
+    return Actor(
+        kind=ActorKind.USER,
+        tenant_id=park.id if park else None,
+        user_id=user.id,
+        grants=grants,
+        is_platform_admin=platform_admin,
+    )
 
 
 async def create_platform_admin(db: Database) -> tuple[User, Actor]:

@@ -17,15 +17,23 @@ from redchain.services.permissions import Perm
 class AuditQuery:
     @strawberry.field(permission_classes=[HasPerm(Perm.AUDIT_READ)], description="Newest first.")
     async def audit_log(
-        self, info: Info, first: int | None = None, after: str | None = None,
-        object_id: strawberry.ID | None = None, action: str | None = None, since: datetime | None = None,
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        object_id: strawberry.ID | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
     ) -> Connection[AuditEntry]:
         actor, locale = info.context.require_actor(), info.context.locale
         where = AuditFilter(
             object_id=decode_any_id(object_id, locale)[1] if object_id else None, action=action, since=since
         )
         return await paged(
-            info, first, after, AuditEntry.from_row,
+            info,
+            first,
+            after,
+            AuditEntry.from_row,
             fetch=lambda s, page: audit.list_entries(s, actor, where, page),
             count=lambda s: audit.count_entries(s, actor, where),
         )

@@ -1,6 +1,5 @@
 """GraphQL types of the audit log."""
 
-import json
 from datetime import datetime
 
 import strawberry
@@ -31,8 +30,8 @@ class AuditEntry(Node):
             object_id=encode_id(row.object_type, row.object_id) if row.object_id else None,
             actor_user_id=encode_id("User", row.actor_user_id) if row.actor_user_id else None,
             actor_api_key_id=encode_id("ApiKey", row.actor_api_key_id) if row.actor_api_key_id else None,
-            before=json.loads(json.dumps(row.before)) if row.before else None,
-            after=json.loads(json.dumps(row.after)) if row.after else None,
+            before=row.before,
+            after=row.after,
             request_id=row.request_id,
             created_at=row.created_at,
         )

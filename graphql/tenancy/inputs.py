@@ -19,7 +19,7 @@ class RefreshTokenInput:
 
 @strawberry.input
 class CreateParkInput:
-    code: str = strawberry.field(description="2–64 lower-case letters, digits and hyphens, e.g. changsha-hitech.")
+    code: str = strawberry.field(description="2-64 lower-case letters, digits and hyphens, e.g. changsha-hitech.")
     name: str
 
 
@@ -39,9 +39,7 @@ class GrantMembershipInput:
     display_name: str
     role: Role  # type: ignore[valid-type]
     chain_id: strawberry.ID | None = strawberry.field(default=None, description="Required for CHAIN_STAFF.")
-    enterprise_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Required for ENTERPRISE_CONTACT."
-    )
+    enterprise_id: strawberry.ID | None = strawberry.field(default=None, description="Required for ENTERPRISE_CONTACT.")
     password: str | None = None
 
 

@@ -38,8 +38,11 @@ class AuthPayload:
     @classmethod
     def from_tokens(cls, tokens: tenancy.Tokens) -> "AuthPayload":
         return cls(
-            access_token=tokens.access_token, refresh_token=tokens.refresh_token, expires_at=tokens.expires_at,
-            user=User.from_row(tokens.user), park=Park.from_row(tokens.tenant) if tokens.tenant else None,
+            access_token=tokens.access_token,
+            refresh_token=tokens.refresh_token,
+            expires_at=tokens.expires_at,
+            user=User.from_row(tokens.user),
+            park=Park.from_row(tokens.tenant) if tokens.tenant else None,
         )
 
 
@@ -83,19 +86,19 @@ class TenancyMutation:
     async def login(self, info: Info, input: LoginInput) -> AuthPayload:
         context = info.context
         settings = context.state.settings
-        limiter = RateLimiter(context.state.redis)
-        account_key, ip_key = f"login:acct:{input.email.strip().lower()}", f"login:ip:{context.client_ip}"
-        window = settings.login_window_seconds
-        if await limiter.exhausted(account_key, settings.login_attempts_per_account) or not await limiter.hit(
-            ip_key, settings.login_attempts_per_ip, window
-        ):
-            raise ApiError(ErrorCode.RATE_LIMITED, context.locale)
         park_id = decode_optional_id(input.park_id, "Park", context.locale)
-        tokens, errors = await mutate(
-            info, lambda s: tenancy.login(s, settings, input.email, input.password, park_id)
-        )
+        limiter, window = RateLimiter(context.state.redis), settings.login_window_seconds
+        account_key = f"login:acct:{input.email.strip().lower()}"
+        # Counted before the password is checked, so guesses sent in parallel cannot slip past the limit;
+        # a successful login clears its account's count.
+        within_limits = [
+            await limiter.hit(account_key, settings.login_attempts_per_account, window),
+            await limiter.hit(f"login:ip:{context.client_ip}", settings.login_attempts_per_ip, window),
+        ]
+        if not all(within_limits):
+            raise ApiError(ErrorCode.RATE_LIMITED, context.locale)
+        tokens, errors = await mutate(info, lambda s: tenancy.login(s, settings, input.email, input.password, park_id))
         if tokens is None:
-            await limiter.hit(account_key, settings.login_attempts_per_account, window)
             return AuthPayload(user_errors=errors)
         await limiter.reset(account_key)
         return AuthPayload.from_tokens(tokens)
@@ -125,31 +128,42 @@ class TenancyMutation:
     async def invite_park_admin(self, info: Info, input: InviteParkAdminInput) -> MembershipPayload:
         actor = info.context.require_actor()
         park_id = decode_id(input.park_id, "Park", info.context.locale)
-        result, errors = await mutate(info, lambda s: tenancy.invite_park_admin(
-            s, actor, park_id, input.email, input.display_name, input.password))
+        result, errors = await mutate(
+            info,
+            lambda s: tenancy.invite_park_admin(s, actor, park_id, input.email, input.display_name, input.password),
+        )
         return _membership_payload(result, errors)
 
-    @strawberry.mutation(permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
-                         description="Give a person (new or existing account) a role in this park.")
+    @strawberry.mutation(
+        permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
+        description="Give a person (new or existing account) a role in this park.",
+    )
     async def grant_membership(self, info: Info, input: GrantMembershipInput) -> MembershipPayload:
         actor, locale = info.context.require_actor(), info.context.locale
         chain_id = decode_optional_id(input.chain_id, "IndustryChain", locale)
         enterprise_id = decode_optional_id(input.enterprise_id, "Enterprise", locale)
-        result, errors = await mutate(info, lambda s: tenancy.grant_membership(
-            s, actor, input.email, input.display_name, RoleEnum(input.role), chain_id, enterprise_id,
-            input.password))
+        result, errors = await mutate(
+            info,
+            lambda s: tenancy.grant_membership(
+                s, actor, input.email, input.display_name, RoleEnum(input.role), chain_id, enterprise_id, input.password
+            ),
+        )
         return _membership_payload(result, errors)
 
-    @strawberry.mutation(permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
-                         description="End a role; the person's refresh tokens in this park stop working.")
+    @strawberry.mutation(
+        permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
+        description="End a role; the person's refresh tokens in this park stop working.",
+    )
     async def revoke_membership(self, info: Info, input: RevokeMembershipInput) -> MembershipPayload:
         actor = info.context.require_actor()
         membership_id = decode_id(input.id, "Membership", info.context.locale)
         row, errors = await mutate(info, lambda s: tenancy.revoke_membership(s, actor, membership_id))
         return MembershipPayload(membership=Membership.from_row(row) if row else None, user_errors=errors)
 
-    @strawberry.mutation(permission_classes=[HasPerm(Perm.API_KEYS_MANAGE)],
-                         description="Create a key for an integration, with the scopes it needs.")
+    @strawberry.mutation(
+        permission_classes=[HasPerm(Perm.API_KEYS_MANAGE)],
+        description="Create a key for an integration, with the scopes it needs.",
+    )
     async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
         actor = info.context.require_actor()
         scopes = [Perm(s) for s in input.scopes]
@@ -170,5 +184,6 @@ class TenancyMutation:
 def _membership_payload(result: tenancy.GrantResult | None, errors: list[UserError]) -> MembershipPayload:
     if result is None:
         return MembershipPayload(membership=None, user_errors=errors)
-    return MembershipPayload(membership=Membership.from_row(result.membership),
-                             temporary_password=result.temporary_password)
+    return MembershipPayload(
+        membership=Membership.from_row(result.membership), temporary_password=result.temporary_password
+    )

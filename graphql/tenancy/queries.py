@@ -45,16 +45,25 @@ class TenancyQuery:
     def me(self, info: Info) -> Viewer:
         return Viewer(actor=info.context.require_actor())
 
-    @strawberry.field(description="The park's memberships; without memberships:read, only your own.",
-                      permission_classes=[IsAuthenticated])
+    @strawberry.field(
+        description="The park's memberships; without memberships:read, only your own.",
+        permission_classes=[IsAuthenticated],
+    )
     async def memberships(
-        self, info: Info, first: int | None = None, after: str | None = None,
-        role: Role | None = None, include_revoked: bool = False,  # type: ignore[valid-type]
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        role: Role | None = None,
+        include_revoked: bool = False,  # type: ignore[valid-type]
     ) -> Connection[Membership]:
         actor = info.context.require_actor()
         role_filter = RoleEnum(role) if role else None
         return await paged(
-            info, first, after, Membership.from_row,
+            info,
+            first,
+            after,
+            Membership.from_row,
             fetch=lambda s, page: tenancy.list_memberships(s, actor, page, role_filter, include_revoked),
             count=lambda s: tenancy.count_memberships(s, actor, role_filter, include_revoked),
         )

@@ -7,13 +7,14 @@ from strawberry.types import Info
 
 from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
+from redchain.services.actor import Actor
 from redchain.services.permissions import Perm as PermEnum
 from redchain.services.permissions import Role as RoleEnum
-from redchain.services.actor import Actor
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import ApiKey as ApiKeyRow
 from redchain.services.tenancy.models import Membership as MembershipRow
-from redchain.services.tenancy.models import Tenant, User as UserRow
+from redchain.services.tenancy.models import Tenant
+from redchain.services.tenancy.models import User as UserRow
 
 Role = strawberry.enum(RoleEnum, description="A role in one park.")
 ApiScope = strawberry.enum(PermEnum, name="ApiScope", description="A permission an API key can carry.")
@@ -52,8 +53,13 @@ class User(Node):
 
     @classmethod
     def from_row(cls, row: UserRow) -> "User":
-        return cls(id=encode_id("User", row.id), email=row.email, display_name=row.display_name,
-                   phone_raw=row.phone, user_id=row.id)
+        return cls(
+            id=encode_id("User", row.id),
+            email=row.email,
+            display_name=row.display_name,
+            phone_raw=row.phone,
+            user_id=row.id,
+        )
 
 
 @strawberry.type(description="A user's role in a park, with its scope.")
@@ -77,22 +83,33 @@ class Membership(Node):
 
     @classmethod
     def from_row(cls, row: MembershipRow) -> "Membership":
-        return cls(id=encode_id("Membership", row.id), role=RoleEnum(row.role), created_at=row.created_at,
-                   revoked_at=row.revoked_at, row=row)
+        return cls(
+            id=encode_id("Membership", row.id),
+            role=RoleEnum(row.role),
+            created_at=row.created_at,
+            revoked_at=row.revoked_at,
+            row=row,
+        )
 
 
 @strawberry.type(description="An integration's key. The secret is shown once, when it is created.")
 class ApiKey(Node):
     name: str
-    scopes: list[str]
+    scopes: list[ApiScope]  # type: ignore[valid-type]
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
 
     @classmethod
     def from_row(cls, row: ApiKeyRow) -> "ApiKey":
-        return cls(id=encode_id("ApiKey", row.id), name=row.name, scopes=list(row.scopes),
-                   created_at=row.created_at, last_used_at=row.last_used_at, revoked_at=row.revoked_at)
+        return cls(
+            id=encode_id("ApiKey", row.id),
+            name=row.name,
+            scopes=[PermEnum(s) for s in row.scopes],
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+            revoked_at=row.revoked_at,
+        )
 
 
 @strawberry.type(description="Who is calling: a user or an API key, in which park, with which roles.")

@@ -13,8 +13,9 @@ from redchain.services.audit.models import AuditEntry
 
 
 class AuditFilter:
-    def __init__(self, object_id: uuid.UUID | None = None, action: str | None = None,
-                 since: datetime | None = None) -> None:
+    def __init__(
+        self, object_id: uuid.UUID | None = None, action: str | None = None, since: datetime | None = None
+    ) -> None:
         self.object_id, self.action, self.since = object_id, action, since
 
 

@@ -1,7 +1,7 @@
 """Records every change with its actor and before/after state, in the change's own transaction."""
 
 import uuid
-from datetime import datetime
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -19,7 +19,7 @@ from redchain.services.permissions import Perm
 def _json_safe(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # datetimes too
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
@@ -60,9 +60,7 @@ def record(
     )
 
 
-async def list_entries(
-    session: AsyncSession, actor: Actor, where: AuditFilter, page: PageRequest
-) -> Page[AuditEntry]:
+async def list_entries(session: AsyncSession, actor: Actor, where: AuditFilter, page: PageRequest) -> Page[AuditEntry]:
     if not actor.can(Perm.AUDIT_READ):
         raise PermissionDenied()
     return await AuditRepository(session).page(actor, where, page)

@@ -10,7 +10,7 @@ WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 class CreditCodeRule(StrEnum):
     LENGTH = "LENGTH"  # exactly 18 characters
     CHARSET = "CHARSET"  # digits and upper-case letters other than I, O, Z, S, V
-    DIVISION = "DIVISION"  # characters 3–8 are the administrative division code, all digits
+    DIVISION = "DIVISION"  # characters 3-8 are the administrative division code, all digits
     CHECK_CHARACTER = "CHECK_CHARACTER"  # the 18th character is the weighted check of the first 17
 
 

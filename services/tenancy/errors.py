@@ -18,6 +18,7 @@ class TenancyErrorCode(StrEnum):
     ALREADY_REVOKED = "ALREADY_REVOKED"
     INVALID_PARK_CODE = "INVALID_PARK_CODE"
     LAST_PARK_ADMIN = "LAST_PARK_ADMIN"
+    REQUIRED = "REQUIRED"
 
 
 class InvalidCredentials(DomainError):
@@ -47,8 +48,8 @@ class ParkCodeTaken(DomainError):
 
 class InvalidParkCode(DomainError):
     code = TenancyErrorCode.INVALID_PARK_CODE
-    message_zh = "园区代码只能包含小写字母、数字和连字符（2–64 位）"
-    message_en = "A park code has 2–64 lower-case letters, digits and hyphens"
+    message_zh = "园区代码只能包含小写字母、数字和连字符（2-64 位）"
+    message_en = "A park code has 2-64 lower-case letters, digits and hyphens"
 
 
 class InvalidEmail(DomainError):
@@ -91,3 +92,9 @@ class LastParkAdmin(DomainError):
     code = TenancyErrorCode.LAST_PARK_ADMIN
     message_zh = "不能撤销园区最后一位管理员"
     message_en = "The park's last admin cannot be revoked"
+
+
+class Required(DomainError):
+    code = TenancyErrorCode.REQUIRED
+    message_zh = "不能为空"
+    message_en = "Must not be empty"

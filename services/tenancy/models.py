@@ -52,7 +52,11 @@ class Membership(TenantOwned, table=True):
     __tablename__ = "memberships"
     __table_args__ = (
         sa.UniqueConstraint(
-            "tenant_id", "user_id", "role", "chain_id", "enterprise_id",
+            "tenant_id",
+            "user_id",
+            "role",
+            "chain_id",
+            "enterprise_id",
             postgresql_nulls_not_distinct=True,
         ),
         sa.Index("ix_memberships_user_id", "user_id"),

@@ -49,9 +49,9 @@ class TenancyRepository:
         stmt = self._active_memberships().where(col(Membership.user_id) == user_id)
         return list(await self.session.scalars(stmt.order_by(col(Membership.created_at))))
 
-    async def membership(self, actor: Actor, membership_id: uuid.UUID) -> Membership | None:
+    async def membership(self, actor: Actor, membership_id: uuid.UUID, lock: bool = False) -> Membership | None:
         stmt = self.scoped_memberships(actor).where(col(Membership.id) == membership_id)
-        return await self.session.scalar(stmt.with_for_update())
+        return await self.session.scalar(stmt.with_for_update() if lock else stmt)
 
     def scoped_memberships(self, actor: Actor) -> sa.Select[tuple[Membership]]:
         """The memberships `actor` may see: all of its park's with MEMBERSHIPS_READ, else its own."""
@@ -63,8 +63,14 @@ class TenancyRepository:
     async def page_memberships(
         self, actor: Actor, page: PageRequest, role: Role | None, include_revoked: bool
     ) -> Page[Membership]:
-        return await paginate(self.session, self._membership_filter(actor, role, include_revoked).add_columns(
-            col(Membership.created_at), col(Membership.id)), [col(Membership.created_at), col(Membership.id)], page)
+        return await paginate(
+            self.session,
+            self._membership_filter(actor, role, include_revoked).add_columns(
+                col(Membership.created_at), col(Membership.id)
+            ),
+            [col(Membership.created_at), col(Membership.id)],
+            page,
+        )
 
     async def count_memberships(self, actor: Actor, role: Role | None, include_revoked: bool) -> int:
         return await count(self.session, self._membership_filter(actor, role, include_revoked))
@@ -80,8 +86,12 @@ class TenancyRepository:
         return stmt
 
     async def find_membership(
-        self, tenant_id: uuid.UUID, user_id: uuid.UUID, role: Role,
-        chain_id: uuid.UUID | None, enterprise_id: uuid.UUID | None,
+        self,
+        tenant_id: uuid.UUID,
+        user_id: uuid.UUID,
+        role: Role,
+        chain_id: uuid.UUID | None,
+        enterprise_id: uuid.UUID | None,
     ) -> Membership | None:
         stmt = sa.select(Membership).where(
             col(Membership.tenant_id) == tenant_id,
@@ -91,6 +101,12 @@ class TenancyRepository:
             col(Membership.enterprise_id).is_not_distinct_from(enterprise_id),
         )
         return await self.session.scalar(stmt.with_for_update())
+
+    async def lock_park_admins(self, tenant_id: uuid.UUID) -> None:
+        """Until commit, one transaction at a time may take a park's admins away: two admins revoking
+        each other at once must not leave the park with none."""
+        key = sa.func.hashtextextended(f"park_admins:{tenant_id}", 0)
+        await self.session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
 
     async def count_active_park_admins(self, tenant_id: uuid.UUID) -> int:
         stmt = self._active_memberships().where(
@@ -103,18 +119,22 @@ class TenancyRepository:
         stmt = sa.select(UserSession).where(col(UserSession.id) == session_id).with_for_update()
         return await self.session.scalar(stmt)
 
-    async def revoke_user_sessions(self, user_id: uuid.UUID, tenant_id: uuid.UUID) -> None:
+    async def revoke_user_sessions(self, user_id: uuid.UUID, tenant_id: uuid.UUID | None) -> None:
+        """Ends the user's sessions in one park (tenant_id None: the park-less platform admin sessions)."""
         await self.session.execute(
             sa.update(UserSession)
-            .where(col(UserSession.user_id) == user_id, col(UserSession.tenant_id) == tenant_id,
-                   col(UserSession.revoked_at).is_(None))
+            .where(
+                col(UserSession.user_id) == user_id,
+                col(UserSession.tenant_id).is_not_distinct_from(tenant_id),
+                col(UserSession.revoked_at).is_(None),
+            )
             .values(revoked_at=datetime.now(UTC))
         )
 
     # API keys.
-    async def api_key(self, tenant_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey | None:
+    async def api_key(self, tenant_id: uuid.UUID, key_id: uuid.UUID, lock: bool = False) -> ApiKey | None:
         stmt = sa.select(ApiKey).where(col(ApiKey.tenant_id) == tenant_id, col(ApiKey.id) == key_id)
-        return await self.session.scalar(stmt)
+        return await self.session.scalar(stmt.with_for_update() if lock else stmt)
 
     async def api_keys(self, tenant_id: uuid.UUID) -> list[ApiKey]:
         stmt = sa.select(ApiKey).where(col(ApiKey.tenant_id) == tenant_id).order_by(col(ApiKey.created_at))
@@ -125,7 +145,10 @@ class TenancyRepository:
         now = datetime.now(UTC)
         await self.session.execute(
             sa.update(ApiKey)
-            .where(col(ApiKey.tenant_id) == tenant_id, col(ApiKey.id) == key_id,
-                   sa.or_(col(ApiKey.last_used_at).is_(None), col(ApiKey.last_used_at) < now - every))
+            .where(
+                col(ApiKey.tenant_id) == tenant_id,
+                col(ApiKey.id) == key_id,
+                sa.or_(col(ApiKey.last_used_at).is_(None), col(ApiKey.last_used_at) < now - every),
+            )
             .values(last_used_at=now)
         )

@@ -26,6 +26,7 @@ from redchain.services.actor import Actor, ActorKind, Grant
 from redchain.services.audit import service as audit
 from redchain.services.errors import NotFound, TooLong
 from redchain.services.permissions import API_KEY_SCOPES, Perm, Role
+from redchain.services.registry import service as registry
 from redchain.services.tenancy import events
 from redchain.services.tenancy.errors import (
     AlreadyRevoked,
@@ -37,6 +38,7 @@ from redchain.services.tenancy.errors import (
     LastParkAdmin,
     NoMembership,
     ParkCodeTaken,
+    Required,
     ScopeNotAllowed,
     WeakPassword,
 )
@@ -48,7 +50,10 @@ MIN_PASSWORD_LENGTH = 10
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PARK_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 API_KEY_PREFIX = "rck"
+# What the audit log keeps of each object: never a password or a key's secret.
 MEMBERSHIP_FIELDS = ("user_id", "role", "chain_id", "enterprise_id", "revoked_at")
+API_KEY_FIELDS = ("name", "scopes", "revoked_at")
+PARK_FIELDS = ("code", "name")
 
 
 @dataclass
@@ -71,6 +76,15 @@ def normalize_email(email: str) -> str:
     if not EMAIL.match(email):
         raise InvalidEmail("email")
     return email
+
+
+def _required_text(field: str, value: str, limit: int) -> str:
+    value = value.strip()
+    if not value:
+        raise Required(field)
+    if len(value) > limit:
+        raise TooLong(field, limit=limit)
+    return value
 
 
 def check_password_strength(password: str) -> None:
@@ -133,6 +147,21 @@ async def _issue_tokens(
     return Tokens(access, f"{user_session.id}.{secret}", expires, user, tenant, grants)
 
 
+async def _session_scope(
+    repo: TenancyRepository, user: User, park_id: uuid.UUID | None, memberships: list[Membership]
+) -> tuple[Tenant | None, tuple[Grant, ...]]:
+    """The park a session acts in and the user's roles there. Only a platform admin acts in no park."""
+    if park_id is None:
+        if not user.is_platform_admin:
+            raise NoMembership("parkId")
+        return None, ()
+    grants = _grants([m for m in memberships if m.tenant_id == park_id])
+    tenant = await repo.tenant(park_id) if grants else None
+    if tenant is None or not tenant.is_active:
+        raise NoMembership("parkId")
+    return tenant, grants
+
+
 async def login(
     session: AsyncSession, settings: Settings, email: str, password: str, park_id: uuid.UUID | None
 ) -> Tokens:
@@ -142,61 +171,47 @@ async def login(
         raise InvalidCredentials("password")
     await set_context(session, None, user.id)
     memberships = await repo.memberships_of_user(user.id)
-    tenant_ids = list(dict.fromkeys(m.tenant_id for m in memberships))
-    if park_id is not None and park_id not in tenant_ids:
-        raise NoMembership("parkId")
-    if park_id is None and not tenant_ids:
-        if not user.is_platform_admin:
-            raise NoMembership("parkId")
-        return await _issue_tokens(repo, settings, user, None, ())
-    tenant_id = park_id or tenant_ids[0]
-    tenant = await repo.tenant(tenant_id)
-    if tenant is None or not tenant.is_active:
-        raise NoMembership("parkId")
-    grants = _grants([m for m in memberships if m.tenant_id == tenant_id])
+    if park_id is None and memberships:
+        park_id = memberships[0].tenant_id  # the park of the oldest role
+    tenant, grants = await _session_scope(repo, user, park_id, memberships)
     return await _issue_tokens(repo, settings, user, tenant, grants)
 
 
-def _parse_refresh_token(token: str) -> tuple[uuid.UUID, str]:
+async def _presented_session(repo: TenancyRepository, refresh_token: str) -> UserSession:
     try:
-        session_id, secret = token.split(".", 1)
-        return uuid.UUID(session_id), secret
+        session_id, secret = refresh_token.split(".", 1)
+        user_session = await repo.user_session(uuid.UUID(session_id))
     except ValueError as exc:
         raise InvalidRefreshToken("refreshToken") from exc
+    if user_session is None or not secrets_match(secret, user_session.token_hash):
+        raise InvalidRefreshToken("refreshToken")
+    return user_session
 
 
 async def refresh(session: AsyncSession, settings: Settings, refresh_token: str) -> Tokens | None:
-    """Rotates the refresh token. Presenting an already-rotated token means it was copied: every
-    session of that user in that park ends (committed), and the answer is None."""
+    """Rotates the refresh token. Presenting an ended token means a copy is in other hands: every
+    session of that user in that park ends (the caller commits that), and the answer is None."""
     repo = TenancyRepository(session)
-    session_id, secret = _parse_refresh_token(refresh_token)
-    user_session = await repo.user_session(session_id)
-    if user_session is None or not secrets_match(secret, user_session.token_hash):
-        raise InvalidRefreshToken("refreshToken")
+    user_session = await _presented_session(repo, refresh_token)
     if user_session.revoked_at is not None:
-        if user_session.tenant_id:
-            await repo.revoke_user_sessions(user_session.user_id, user_session.tenant_id)
+        await repo.revoke_user_sessions(user_session.user_id, user_session.tenant_id)
         return None
-    if user_session.expires_at <= datetime.now(UTC):
-        raise InvalidRefreshToken("refreshToken")
     user_session.revoked_at = datetime.now(UTC)
     user = await repo.user(user_session.user_id)
-    if user is None or not user.is_active:
+    if user_session.expires_at <= user_session.revoked_at or user is None or not user.is_active:
         raise InvalidRefreshToken("refreshToken")
     await set_context(session, user_session.tenant_id, user.id)
-    tenant = await repo.tenant(user_session.tenant_id) if user_session.tenant_id else None
-    memberships = [m for m in await repo.memberships_of_user(user.id) if m.tenant_id == user_session.tenant_id]
-    if tenant is not None and not memberships:
-        raise InvalidRefreshToken("refreshToken")
-    return await _issue_tokens(repo, settings, user, tenant, _grants(memberships))
+    try:
+        tenant, grants = await _session_scope(
+            repo, user, user_session.tenant_id, await repo.memberships_of_user(user.id)
+        )
+    except NoMembership as exc:
+        raise InvalidRefreshToken("refreshToken") from exc
+    return await _issue_tokens(repo, settings, user, tenant, grants)
 
 
 async def logout(session: AsyncSession, refresh_token: str) -> None:
-    repo = TenancyRepository(session)
-    session_id, secret = _parse_refresh_token(refresh_token)
-    user_session = await repo.user_session(session_id)
-    if user_session is None or not secrets_match(secret, user_session.token_hash):
-        raise InvalidRefreshToken("refreshToken")
+    user_session = await _presented_session(TenancyRepository(session), refresh_token)
     user_session.revoked_at = user_session.revoked_at or datetime.now(UTC)
 
 
@@ -250,43 +265,46 @@ async def actor_from_api_key(session: AsyncSession, raw: str) -> Actor:
         kind=ActorKind.API_KEY,
         tenant_id=tenant_id,
         api_key_id=key.id,
-        api_scopes=frozenset(Perm(s) for s in key.scopes if s in Perm._value2member_map_),
+        # A scope later taken off the allowed list stops working at once.
+        api_scopes=frozenset(Perm(s) for s in key.scopes if s in API_KEY_SCOPES),
     )
 
 
-async def create_api_key(
-    session: AsyncSession, actor: Actor, name: str, scopes: list[Perm]
-) -> tuple[ApiKey, str]:
+async def create_api_key(session: AsyncSession, actor: Actor, name: str, scopes: list[Perm]) -> tuple[ApiKey, str]:
     require(actor, Perm.API_KEYS_MANAGE)
     assert actor.tenant_id is not None
+    name = _required_text("name", name, 100)
+    if not scopes:
+        raise Required("scopes")
     for scope in scopes:
         if scope not in API_KEY_SCOPES:
             raise ScopeNotAllowed("scopes", scope=scope.value)
-    if len(name) > 100:
-        raise TooLong("name", limit=100)
     secret = new_secret()
     key = ApiKey(
         tenant_id=actor.tenant_id,
-        name=name.strip(),
+        name=name,
         secret_hash=hash_secret(secret),
         scopes=sorted({s.value for s in scopes}),
         created_by=actor.user_id,
     )
     await TenancyRepository(session).add(key)
-    audit.record(session, actor, "api_key.create", "ApiKey", key.id, after={"name": key.name, "scopes": key.scopes})
+    audit.record(session, actor, "api_key.create", "ApiKey", key.id, after=audit.snapshot(key, *API_KEY_FIELDS))
     return key, _format_api_key(key, secret)
 
 
 async def revoke_api_key(session: AsyncSession, actor: Actor, key_id: uuid.UUID) -> ApiKey:
     require(actor, Perm.API_KEYS_MANAGE)
     assert actor.tenant_id is not None
-    key = await TenancyRepository(session).api_key(actor.tenant_id, key_id)
+    key = await TenancyRepository(session).api_key(actor.tenant_id, key_id, lock=True)
     if key is None:
         raise NotFound("id")
     if key.revoked_at is not None:
         raise AlreadyRevoked("id")
+    before = audit.snapshot(key, *API_KEY_FIELDS)
     key.revoked_at = datetime.now(UTC)
-    audit.record(session, actor, "api_key.revoke", "ApiKey", key.id, after={"revoked_at": key.revoked_at.isoformat()})
+    audit.record(
+        session, actor, "api_key.revoke", "ApiKey", key.id, before=before, after=audit.snapshot(key, *API_KEY_FIELDS)
+    )
     return key
 
 
@@ -305,15 +323,23 @@ async def create_park(session: AsyncSession, actor: Actor, code: str, name: str)
     code = code.strip().lower()
     if not PARK_CODE.match(code):
         raise InvalidParkCode("code")
-    if not name.strip() or len(name) > 200:
-        raise TooLong("name", limit=200)
+    name = _required_text("name", name, 200)
     if await repo.tenant_by_code(code) is not None:
         raise ParkCodeTaken("code")
-    tenant = Tenant(code=code, name=name.strip())
+    tenant = Tenant(code=code, name=name)
     await repo.add(tenant)
     await set_context(session, tenant.id, actor.user_id)
-    audit.record(session, actor, "park.create", "Park", tenant.id, after={"code": code, "name": tenant.name},
-                 tenant_id=tenant.id)
+    # Every park starts with the reference park's six industry chains (产业链党委).
+    await registry.seed_reference_chains(session, tenant.id)
+    audit.record(
+        session,
+        actor,
+        "park.create",
+        "Park",
+        tenant.id,
+        after=audit.snapshot(tenant, *PARK_FIELDS),
+        tenant_id=tenant.id,
+    )
     outbox.emit(session, tenant.id, events.PARK_CREATED, {"park_id": str(tenant.id)})
     return tenant
 
@@ -325,12 +351,34 @@ class GrantResult:
     temporary_password: str | None
 
 
+async def _check_scope_target(
+    session: AsyncSession, actor: Actor, chain_id: uuid.UUID | None, enterprise_id: uuid.UUID | None
+) -> None:
+    """A scope names a live chain or enterprise of the park, one the granting actor can see."""
+    if chain_id is not None:
+        chain = await registry.get_chain(session, actor, chain_id)
+        if chain is None or chain.archived_at is not None:
+            raise NotFound("chainId")
+    if enterprise_id is not None:
+        enterprise = await registry.get_enterprise(session, actor, enterprise_id)
+        if enterprise is None or enterprise.archived_at is not None:
+            raise NotFound("enterpriseId")
+
+
 async def _grant(
-    session: AsyncSession, actor: Actor, tenant_id: uuid.UUID, email: str, display_name: str,
-    role: Role, chain_id: uuid.UUID | None, enterprise_id: uuid.UUID | None, password: str | None,
+    session: AsyncSession,
+    actor: Actor,
+    tenant_id: uuid.UUID,
+    email: str,
+    display_name: str,
+    role: Role,
+    chain_id: uuid.UUID | None,
+    enterprise_id: uuid.UUID | None,
+    password: str | None,
 ) -> GrantResult:
     repo = TenancyRepository(session)
     check_scope(role, chain_id, enterprise_id)
+    await _check_scope_target(session, actor, chain_id, enterprise_id)
     user, generated = await _user_for_invite(repo, normalize_email(email), display_name, password)
     existing = await repo.find_membership(tenant_id, user.id, role, chain_id, enterprise_id)
     if existing is not None and existing.revoked_at is None:
@@ -341,20 +389,40 @@ async def _grant(
         membership = existing
     else:
         before = None
-        membership = Membership(tenant_id=tenant_id, user_id=user.id, role=role, chain_id=chain_id,
-                                enterprise_id=enterprise_id)
+        membership = Membership(
+            tenant_id=tenant_id, user_id=user.id, role=role, chain_id=chain_id, enterprise_id=enterprise_id
+        )
         await repo.add(membership)
-    audit.record(session, actor, "membership.grant", "Membership", membership.id, before=before,
-                 after=audit.snapshot(membership, *MEMBERSHIP_FIELDS), tenant_id=tenant_id)
-    outbox.emit(session, tenant_id, events.MEMBERSHIP_GRANTED, {
-        "membership_id": str(membership.id), "user_id": str(user.id), "role": role.value,
-        "granted_by": str(actor.user_id) if actor.user_id else None,
-    })
+    audit.record(
+        session,
+        actor,
+        "membership.grant",
+        "Membership",
+        membership.id,
+        before=before,
+        after=audit.snapshot(membership, *MEMBERSHIP_FIELDS),
+        tenant_id=tenant_id,
+    )
+    outbox.emit(
+        session,
+        tenant_id,
+        events.MEMBERSHIP_GRANTED,
+        {
+            "membership_id": str(membership.id),
+            "user_id": str(user.id),
+            "role": role.value,
+            "granted_by": str(actor.user_id) if actor.user_id else None,
+        },
+    )
     return GrantResult(membership, user, generated)
 
 
 async def invite_park_admin(
-    session: AsyncSession, actor: Actor, park_id: uuid.UUID, email: str, display_name: str,
+    session: AsyncSession,
+    actor: Actor,
+    park_id: uuid.UUID,
+    email: str,
+    display_name: str,
     password: str | None,
 ) -> GrantResult:
     require_platform_admin(actor)
@@ -365,20 +433,26 @@ async def invite_park_admin(
 
 
 async def grant_membership(
-    session: AsyncSession, actor: Actor, email: str, display_name: str, role: Role,
-    chain_id: uuid.UUID | None, enterprise_id: uuid.UUID | None, password: str | None,
+    session: AsyncSession,
+    actor: Actor,
+    email: str,
+    display_name: str,
+    role: Role,
+    chain_id: uuid.UUID | None,
+    enterprise_id: uuid.UUID | None,
+    password: str | None,
 ) -> GrantResult:
     require(actor, Perm.MEMBERSHIPS_MANAGE)
     assert actor.tenant_id is not None
-    return await _grant(session, actor, actor.tenant_id, email, display_name, role, chain_id, enterprise_id,
-                        password)
+    return await _grant(session, actor, actor.tenant_id, email, display_name, role, chain_id, enterprise_id, password)
 
 
 async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: uuid.UUID) -> Membership:
     require(actor, Perm.MEMBERSHIPS_MANAGE)
     assert actor.tenant_id is not None
     repo = TenancyRepository(session)
-    membership = await repo.membership(actor, membership_id)
+    await repo.lock_park_admins(actor.tenant_id)
+    membership = await repo.membership(actor, membership_id, lock=True)
     if membership is None:
         raise NotFound("id")
     if membership.revoked_at is not None:
@@ -389,10 +463,21 @@ async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: 
     membership.revoked_at = datetime.now(UTC)
     # Refresh tokens die now; an access token already issued lives out its few minutes.
     await repo.revoke_user_sessions(membership.user_id, actor.tenant_id)
-    audit.record(session, actor, "membership.revoke", "Membership", membership.id, before=before,
-                 after=audit.snapshot(membership, *MEMBERSHIP_FIELDS))
-    outbox.emit(session, actor.tenant_id, events.MEMBERSHIP_REVOKED,
-                {"membership_id": str(membership.id), "user_id": str(membership.user_id)})
+    audit.record(
+        session,
+        actor,
+        "membership.revoke",
+        "Membership",
+        membership.id,
+        before=before,
+        after=audit.snapshot(membership, *MEMBERSHIP_FIELDS),
+    )
+    outbox.emit(
+        session,
+        actor.tenant_id,
+        events.MEMBERSHIP_REVOKED,
+        {"membership_id": str(membership.id), "user_id": str(membership.user_id)},
+    )
     return membership
 
 
@@ -430,4 +515,3 @@ async def parks_by_ids(session: AsyncSession, ids: list[uuid.UUID]) -> list[Tena
 
 async def get_membership(session: AsyncSession, actor: Actor, membership_id: uuid.UUID) -> Membership | None:
     return await TenancyRepository(session).membership(actor, membership_id)
-

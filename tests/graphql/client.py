@@ -4,7 +4,11 @@ from typing import Any
 
 from litestar.testing import AsyncTestClient
 
-from tests.factories import PASSWORD
+from redchain.graphql.relay import encode_id
+from redchain.infra.db import Database
+from redchain.services.permissions import Role
+from redchain.services.tenancy.models import Tenant, User
+from tests.factories import PASSWORD, create_member
 
 LOGIN = """
 mutation Login($input: LoginInput!) {
@@ -19,25 +23,34 @@ mutation Login($input: LoginInput!) {
 
 
 async def gql(
-    client: AsyncTestClient[Any], query: str, variables: dict[str, Any] | None = None,
-    token: str | None = None, headers: dict[str, str] | None = None,
+    client: AsyncTestClient[Any],
+    query: str,
+    variables: dict[str, Any] | None = None,
+    token: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     all_headers = dict(headers or {})
     if token:
         all_headers["Authorization"] = f"Bearer {token}"
-    response = await client.post("/graphql", json={"query": query, "variables": variables or {}},
-                                 headers=all_headers)
+    response = await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=all_headers)
     body: dict[str, Any] = response.json()
     body["_status"] = response.status_code
     return body
 
 
-async def login(client: AsyncTestClient[Any], email: str, password: str = PASSWORD,
-                park_id: str | None = None) -> str:
+async def login(client: AsyncTestClient[Any], email: str, password: str = PASSWORD, park_id: str | None = None) -> str:
     body = await gql(client, LOGIN, {"input": {"email": email, "password": password, "parkId": park_id}})
     payload = body["data"]["login"]
     assert payload["userErrors"] == [], payload
     return str(payload["accessToken"])
+
+
+async def member_token(
+    client: AsyncTestClient[Any], db: Database, park: Tenant, role: Role, user: User | None = None
+) -> tuple[User, str]:
+    """A new member of `park` with `role` (or `user` given it), signed in to that park."""
+    user, _ = await create_member(db, park, role, user)
+    return user, await login(client, user.email, park_id=encode_id("Park", park.id))
 
 
 def error_codes(body: dict[str, Any]) -> list[str]:

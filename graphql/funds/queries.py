@@ -1,0 +1,153 @@
+"""Queries of the funds context."""
+
+import base64
+import uuid
+
+import strawberry
+from strawberry.types import Info
+
+from redchain.graphql.errors import ApiError, ErrorCode
+from redchain.graphql.funds.dataloaders import FundApplicationByIdLoader, FundProgramByIdLoader, PaymentBatchByIdLoader
+from redchain.graphql.funds.inputs import ExportFormat
+from redchain.graphql.funds.types import (
+    FileExport,
+    FundApplication,
+    FundApplicationStatus,
+    FundProgram,
+    LedgerEntry,
+    LedgerReportLine,
+    PaymentBatch,
+    PaymentBatchStatus,
+)
+from redchain.graphql.permissions import HasPerm
+from redchain.graphql.relay import Connection, decode_id, decode_optional_id, node_resolver, paged
+from redchain.services.errors import NotFound
+from redchain.services.funds import disbursement, export
+from redchain.services.funds import service as funds
+from redchain.services.funds.models import ApplicationStatus, BatchStatus
+from redchain.services.funds.repository import ApplicationFilter
+from redchain.services.permissions import Perm
+
+
+@node_resolver("FundProgram")
+async def _program_node(info: Info, program_id: uuid.UUID) -> FundProgram | None:
+    row = await info.context.loader(FundProgramByIdLoader).load(program_id)
+    return FundProgram.from_row(row) if row else None
+
+
+@node_resolver("FundApplication")
+async def _application_node(info: Info, application_id: uuid.UUID) -> FundApplication | None:
+    row = await info.context.loader(FundApplicationByIdLoader).load(application_id)
+    return FundApplication.from_row(row) if row else None
+
+
+@node_resolver("PaymentBatch")
+async def _batch_node(info: Info, batch_id: uuid.UUID) -> PaymentBatch | None:
+    row = await info.context.loader(PaymentBatchByIdLoader).load(batch_id)
+    return PaymentBatch.from_row(row) if row else None
+
+
+@strawberry.type
+class FundsQuery:
+    @strawberry.field(permission_classes=[HasPerm(Perm.FUNDS_READ)], description="The park's fund programs.")
+    async def fund_programs(
+        self, info: Info, first: int | None = None, after: str | None = None, fiscal_year: int | None = None
+    ) -> Connection[FundProgram]:
+        actor = info.context.require_actor()
+        return await paged(
+            info,
+            first,
+            after,
+            FundProgram.from_row,
+            fetch=lambda s, page: funds.list_programs(s, actor, fiscal_year, page),
+            count=lambda s: funds.count_programs(s, actor, fiscal_year),
+        )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.FUNDS_READ)],
+        description="Newest first. Enterprise contacts see their organisations', chain staff their chain's; "
+        "park admins, finance officers and auditors all.",
+    )
+    async def fund_applications(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        status: FundApplicationStatus | None = None,  # type: ignore[valid-type]
+        program_id: strawberry.ID | None = None,
+        batch_id: strawberry.ID | None = None,
+        organization_id: strawberry.ID | None = None,
+    ) -> Connection[FundApplication]:
+        actor, locale = info.context.require_actor(), info.context.locale
+        where = ApplicationFilter(
+            status=ApplicationStatus(status) if status else None,
+            program_id=decode_optional_id(program_id, "FundProgram", locale),
+            batch_id=decode_optional_id(batch_id, "PaymentBatch", locale),
+            organization_id=decode_optional_id(organization_id, "PartyOrganization", locale),
+        )
+        return await paged(
+            info,
+            first,
+            after,
+            FundApplication.from_row,
+            fetch=lambda s, page: funds.list_applications(s, actor, where, page),
+            count=lambda s: funds.count_applications(s, actor, where),
+        )
+
+    @strawberry.field(permission_classes=[HasPerm(Perm.FUNDS_REPORT)], description="Newest first.")
+    async def payment_batches(
+        self, info: Info, first: int | None = None, after: str | None = None, status: PaymentBatchStatus | None = None
+    ) -> Connection[PaymentBatch]:  # type: ignore[valid-type]
+        actor = info.context.require_actor()
+        status_filter = BatchStatus(status) if status else None
+        return await paged(
+            info,
+            first,
+            after,
+            PaymentBatch.from_row,
+            fetch=lambda s, page: disbursement.list_batches(s, actor, status_filter, page),
+            count=lambda s: disbursement.count_batches(s, actor, status_filter),
+        )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.FUNDS_REPORT)], description="The append-only budget ledger, newest first."
+    )
+    async def fund_ledger(
+        self, info: Info, first: int | None = None, after: str | None = None, program_id: strawberry.ID | None = None
+    ) -> Connection[LedgerEntry]:
+        actor = info.context.require_actor()
+        program = decode_optional_id(program_id, "FundProgram", info.context.locale)
+        return await paged(
+            info,
+            first,
+            after,
+            LedgerEntry.from_row,
+            fetch=lambda s, page: disbursement.list_ledger(s, actor, program, page),
+            count=lambda s: disbursement.count_ledger(s, actor, program),
+        )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.FUNDS_REPORT)],
+        description="Ledger sums by program, chain, month (Asia/Shanghai) and entry kind.",
+    )
+    async def fund_ledger_report(self, info: Info, fiscal_year: int | None = None) -> list[LedgerReportLine]:
+        actor = info.context.require_actor()
+        async with info.context.read() as session:
+            rows = await disbursement.ledger_report(session, actor, fiscal_year)
+        return [LedgerReportLine.from_row(row) for row in rows]
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.FUNDS_REPORT)],
+        description="A payment batch as a CSV or XLSX file for the finance office.",
+    )
+    async def payment_batch_export(self, info: Info, id: strawberry.ID, format: ExportFormat) -> FileExport:
+        actor, locale = info.context.require_actor(), info.context.locale
+        batch_id = decode_id(id, "PaymentBatch", locale)
+        try:
+            async with info.context.read() as session:
+                file = await export.export_batch(session, actor, batch_id, format.value)
+        except NotFound as exc:
+            raise ApiError(ErrorCode.NOT_FOUND, locale) from exc
+        return FileExport(
+            filename=file.filename, media_type=file.media_type, content_base64=base64.b64encode(file.content).decode()
+        )

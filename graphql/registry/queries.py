@@ -1,0 +1,237 @@
+"""Queries of the registry: chains, enterprises, organisations, members, coverage, and their nodes."""
+
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Annotated
+
+import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
+
+from redchain.graphql.errors import ApiError, ErrorCode
+from redchain.graphql.permissions import HasPerm
+from redchain.graphql.registry.dataloaders import (
+    EnterpriseByIdLoader,
+    IndustryChainByIdLoader,
+    MemberTransferByIdLoader,
+    PartyMemberByIdLoader,
+    PartyOrganizationByIdLoader,
+    prefetch_enterprise_relations,
+)
+from redchain.graphql.registry.inputs import EnterpriseFilter, MemberFilter, PartyOrganizationFilter
+from redchain.graphql.registry.types import (
+    Coverage,
+    Enterprise,
+    IndustryChain,
+    MemberTransfer,
+    PartyMember,
+    PartyOrganization,
+)
+from redchain.graphql.relay import Connection, decode_optional_id, node_resolver, paged
+from redchain.infra.pagination import Page, PageRequest
+from redchain.services.errors import NotFound, PermissionDenied
+from redchain.services.permissions import Perm
+from redchain.services.registry import models as rows
+from redchain.services.registry import service as registry
+
+MAX_SEARCH = 100
+
+
+@node_resolver("IndustryChain")
+async def _chain_node(info: Info, chain_id: uuid.UUID) -> IndustryChain | None:
+    row = await info.context.loader(IndustryChainByIdLoader).load(chain_id)
+    return IndustryChain.from_row(row) if row else None
+
+
+@node_resolver("Enterprise")
+async def _enterprise_node(info: Info, enterprise_id: uuid.UUID) -> Enterprise | None:
+    row = await info.context.loader(EnterpriseByIdLoader).load(enterprise_id)
+    return Enterprise.from_row(row) if row else None
+
+
+@node_resolver("PartyOrganization")
+async def _organization_node(info: Info, org_id: uuid.UUID) -> PartyOrganization | None:
+    row = await info.context.loader(PartyOrganizationByIdLoader).load(org_id)
+    return PartyOrganization.from_row(row) if row else None
+
+
+@node_resolver("PartyMember")
+async def _member_node(info: Info, member_id: uuid.UUID) -> PartyMember | None:
+    row = await info.context.loader(PartyMemberByIdLoader).load(member_id)
+    return PartyMember.from_row(row) if row else None
+
+
+@node_resolver("MemberTransfer")
+async def _transfer_node(info: Info, transfer_id: uuid.UUID) -> MemberTransfer | None:
+    row = await info.context.loader(MemberTransferByIdLoader).load(transfer_id)
+    return MemberTransfer.from_row(row) if row else None
+
+
+def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:
+    """The fields of a selection set, with fragments expanded."""
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            yield selection
+        else:
+            yield from _fields(selection.selections)
+
+
+def node_fields(info: Info) -> set[str]:
+    """Names of the fields a connection query asks for on its nodes (via `nodes` or `edges { node }`)."""
+    names: set[str] = set()
+    for connection in _fields(info.selected_fields):
+        for part in _fields(connection.selections):
+            if part.name == "nodes":
+                names.update(f.name for f in _fields(part.selections))
+            elif part.name == "edges":
+                for node in (f for f in _fields(part.selections) if f.name == "node"):
+                    names.update(f.name for f in _fields(node.selections))
+    return names
+
+
+def _search(text: str | None, locale: str) -> str | None:
+    if text is None or not text.strip():
+        return None
+    if len(text) > MAX_SEARCH:
+        raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="SEARCH_TOO_LONG")
+    return text.strip()
+
+
+def _enterprise_filter(where: EnterpriseFilter | None, locale: str) -> registry.EnterpriseFilter:
+    if where is None:
+        return registry.EnterpriseFilter()
+    return registry.EnterpriseFilter(
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
+        area=where.area,
+        is_key=where.is_key,
+        covered=where.covered,
+        archived=where.archived,
+        search=_search(where.search, locale),
+    )
+
+
+def _organization_filter(where: PartyOrganizationFilter | None, locale: str) -> registry.OrganizationFilter:
+    if where is None:
+        return registry.OrganizationFilter()
+    return registry.OrganizationFilter(
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
+        kind=rows.OrganizationKind(where.kind) if where.kind else None,
+        status=rows.OrganizationStatus(where.status) if where.status else None,
+        parent_id=decode_optional_id(where.parent_id, "PartyOrganization", locale),
+        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", locale),
+        search=_search(where.search, locale),
+    )
+
+
+def _member_filter(where: MemberFilter | None, locale: str) -> registry.MemberFilter:
+    if where is None:
+        return registry.MemberFilter()
+    return registry.MemberFilter(
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
+        organization_id=decode_optional_id(where.organization_id, "PartyOrganization", locale),
+        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", locale),
+        status=rows.MemberStatus(where.status) if where.status else None,
+        is_floating=where.is_floating,
+        archived=where.archived,
+        search=_search(where.search, locale),
+    )
+
+
+@strawberry.type
+class RegistryQuery:
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.REGISTRY_READ)], description="The park's industry chains, in their order."
+    )
+    async def industry_chains(
+        self, info: Info, first: int | None = None, after: str | None = None, include_archived: bool = False
+    ) -> Connection[IndustryChain]:
+        actor = info.context.require_actor()
+        return await paged(
+            info,
+            first,
+            after,
+            IndustryChain.from_row,
+            fetch=lambda s, page: registry.list_chains(s, actor, page, include_archived),
+            count=lambda s: registry.count_chains(s, actor, include_archived),
+        )
+
+    @strawberry.field(permission_classes=[HasPerm(Perm.REGISTRY_READ)], description="Enterprises you may see, by name.")
+    async def enterprises(
+        self, info: Info, first: int | None = None, after: str | None = None, filter: EnterpriseFilter | None = None
+    ) -> Connection[Enterprise]:
+        actor = info.context.require_actor()
+        where = _enterprise_filter(filter, info.context.locale)
+        wanted = node_fields(info)
+
+        async def fetch(session: AsyncSession, page: PageRequest) -> Page[rows.Enterprise]:
+            found = await registry.list_enterprises(session, actor, where, page)
+            await prefetch_enterprise_relations(info.context, session, actor, found.rows, wanted)
+            return found
+
+        return await paged(
+            info,
+            first,
+            after,
+            Enterprise.from_row,
+            fetch=fetch,
+            count=lambda s: registry.count_enterprises(s, actor, where),
+        )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.REGISTRY_READ)], description="Party organisations you may see, by name."
+    )
+    async def party_organizations(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: PartyOrganizationFilter | None = None,
+    ) -> Connection[PartyOrganization]:
+        actor = info.context.require_actor()
+        where = _organization_filter(filter, info.context.locale)
+        return await paged(
+            info,
+            first,
+            after,
+            PartyOrganization.from_row,
+            fetch=lambda s, page: registry.list_organizations(s, actor, where, page),
+            count=lambda s: registry.count_organizations(s, actor, where),
+        )
+
+    @strawberry.field(permission_classes=[HasPerm(Perm.REGISTRY_READ)], description="Members you may see, by name.")
+    async def members(
+        self, info: Info, first: int | None = None, after: str | None = None, filter: MemberFilter | None = None
+    ) -> Connection[PartyMember]:
+        actor = info.context.require_actor()
+        where = _member_filter(filter, info.context.locale)
+        return await paged(
+            info,
+            first,
+            after,
+            PartyMember.from_row,
+            fetch=lambda s, page: registry.list_members(s, actor, where, page),
+            count=lambda s: registry.count_members(s, actor, where),
+        )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.REGISTRY_READ)],
+        description="Coverage of the park, or of one chain. Park-wide staff see any; CHAIN_STAFF their chain's.",
+    )
+    async def coverage(
+        self,
+        info: Info,
+        chain_id: strawberry.ID | None = None,
+        list_limit: Annotated[int, strawberry.argument(description="Length of the lists, at most 100.")] = 20,
+    ) -> Coverage:
+        actor, locale = info.context.require_actor(), info.context.locale
+        chain = decode_optional_id(chain_id, "IndustryChain", locale)
+        if not 0 <= list_limit <= registry.COVERAGE_LIST_LIMIT:
+            raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="LIST_LIMIT")
+        try:
+            async with info.context.read() as session:
+                return Coverage(data=await registry.coverage(session, actor, chain, list_limit))
+        except PermissionDenied as exc:  # a chain's staff asking for the whole park
+            raise ApiError(ErrorCode.FORBIDDEN, locale) from exc
+        except NotFound as exc:
+            raise ApiError(ErrorCode.NOT_FOUND, locale) from exc

@@ -1,0 +1,68 @@
+"""SLA targets by priority and the deadlines a ticket's clock gives them. Pure: no I/O."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from redchain.services.tickets.models import SlaMark, TicketPriority
+from redchain.services.tickets.sla import WorkingDay, add_business_seconds
+
+HOUR = 3600
+WARN_AT = 0.8  # warn the handler at 80 % of a target
+# The second escalation step (to the park admins) comes when the resolution is overdue by half its
+# target again: a chain secretary gets time to act before the committee is called in.
+ADMIN_ESCALATION_AT = 1.5
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Business seconds to the first response and to the resolution."""
+
+    first_response: int
+    resolution: int
+
+
+# The reference park's targets; a park overrides them per priority (ticket_sla_policies). One working
+# day is 7 business hours with the default 09:00-12:00, 13:30-17:30 day.
+REFERENCE_TARGETS: dict[TicketPriority, Targets] = {
+    TicketPriority.URGENT: Targets(1 * HOUR, 7 * HOUR),
+    TicketPriority.HIGH: Targets(2 * HOUR, 14 * HOUR),
+    TicketPriority.NORMAL: Targets(4 * HOUR, 35 * HOUR),
+    TicketPriority.LOW: Targets(7 * HOUR, 70 * HOUR),
+}
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    first_response_warn_at: datetime
+    first_response_due_at: datetime
+    resolution_warn_at: datetime
+    resolution_due_at: datetime
+    admin_escalation_at: datetime
+
+    def at(self) -> dict[SlaMark, datetime]:
+        return {
+            SlaMark.FIRST_RESPONSE_WARNED: self.first_response_warn_at,
+            SlaMark.FIRST_RESPONSE_BREACHED: self.first_response_due_at,
+            SlaMark.RESOLUTION_WARNED: self.resolution_warn_at,
+            SlaMark.RESOLUTION_BREACHED: self.resolution_due_at,
+            SlaMark.ESCALATED_TO_ADMIN: self.admin_escalation_at,
+        }
+
+
+def deadlines(
+    started_at: datetime, targets: Targets, paused_seconds: int, extension_seconds: int, working_day: WorkingDay
+) -> Deadlines:
+    """The first response is due from `started_at` (a ticket cannot wait on the enterprise before it is
+    accepted); the resolution moves back by the business time spent paused and by approved extensions."""
+
+    def after(seconds: float) -> datetime:
+        return add_business_seconds(started_at, round(seconds), working_day)
+
+    resolution = targets.resolution + extension_seconds
+    return Deadlines(
+        first_response_warn_at=after(WARN_AT * targets.first_response),
+        first_response_due_at=after(targets.first_response),
+        resolution_warn_at=after(paused_seconds + WARN_AT * resolution),
+        resolution_due_at=after(paused_seconds + resolution),
+        admin_escalation_at=after(paused_seconds + resolution + (ADMIN_ESCALATION_AT - 1) * targets.resolution),
+    )

@@ -1,0 +1,118 @@
+"""Who sees which tickets, and in which capacity an actor acts on one.
+
+Seeing: PARK_ADMIN, AUDITOR, API keys with tickets:read and the worker see the whole park; otherwise the
+union of the actor's grants: CHAIN_STAFF its chain's queue, LIAISON_OFFICER its assigned enterprises'
+tickets, ENTERPRISE_CONTACT its enterprise's; and anyone the tickets they are assigned to or watch (a
+merged ticket's watchers follow the ticket it was merged into).
+Acting: the transitions table names a party (handler, requester, system) per action; an actor's parties
+on a ticket come from its grants here.
+"""
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from redchain.services.actor import Actor, ActorKind
+from redchain.services.errors import PermissionDenied
+from redchain.services.permissions import Perm, Role
+from redchain.services.tickets.models import Ticket
+
+
+@dataclass(frozen=True)
+class TicketScope:
+    """`everything`, or the union of the rest."""
+
+    everything: bool = False
+    chain_ids: frozenset[uuid.UUID] = frozenset()
+    enterprise_ids: frozenset[uuid.UUID] = frozenset()
+    officer_user_id: uuid.UUID | None = None  # enterprises this officer is assigned to today
+    user_id: uuid.UUID | None = None  # tickets this user is assigned to or watches
+
+    @property
+    def empty(self) -> bool:
+        return not (self.everything or self.chain_ids or self.enterprise_ids or self.officer_user_id or self.user_id)
+
+
+def staff_chains(actor: Actor) -> frozenset[uuid.UUID]:
+    return frozenset(g.chain_id for g in actor.grants if g.role is Role.CHAIN_STAFF and g.chain_id)
+
+
+def contact_enterprises(actor: Actor) -> frozenset[uuid.UUID]:
+    return frozenset(g.enterprise_id for g in actor.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id)
+
+
+def read_scope(actor: Actor) -> TicketScope:
+    if actor.kind is ActorKind.SYSTEM or actor.can(Perm.TICKETS_READ):
+        return TicketScope(everything=True)
+    if actor.user_id is None:
+        return TicketScope()
+    return TicketScope(
+        chain_ids=staff_chains(actor),
+        enterprise_ids=contact_enterprises(actor),
+        officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
+        user_id=actor.user_id
+        if actor.has_role(Role.CHAIN_STAFF, Role.LIAISON_OFFICER, Role.ENTERPRISE_CONTACT)
+        else None,
+    )
+
+
+def sees_internal(actor: Actor) -> bool:
+    """Internal notes and staff-only events: everyone who sees tickets except the enterprise's contact.
+
+    A person holding both a staff role and a contact role sees them (they are staff)."""
+    return actor.kind is not ActorKind.USER or actor.has_role(
+        Role.PARK_ADMIN, Role.AUDITOR, Role.CHAIN_STAFF, Role.LIAISON_OFFICER
+    )
+
+
+class Party(StrEnum):
+    HANDLER = "HANDLER"  # the park side working the ticket: its chain's staff, its assignee, park admins
+    REQUESTER = "REQUESTER"  # the enterprise side: its contact, or a liaison officer posted to it
+    SUPERVISOR = "SUPERVISOR"  # decides extension requests: the chain secretary or a park admin
+    SYSTEM = "SYSTEM"  # the worker: auto-close
+
+
+@dataclass(frozen=True)
+class TicketRelations:
+    """Facts about the actor and the ticket that the grants alone do not hold."""
+
+    officer_of_enterprise: bool  # an active liaison assignment to the ticket's enterprise
+    chain_secretary_id: uuid.UUID | None
+
+
+def parties(actor: Actor, ticket: Ticket, relations: TicketRelations) -> frozenset[Party]:
+    if actor.kind is ActorKind.SYSTEM:
+        return frozenset({Party.SYSTEM})
+    if actor.user_id is None:  # an API key reads, it does not act
+        return frozenset()
+    found: set[Party] = set()
+    if actor.has_role(Role.PARK_ADMIN):
+        found |= {Party.HANDLER, Party.SUPERVISOR}
+    if ticket.chain_id is not None and ticket.chain_id in staff_chains(actor):
+        found.add(Party.HANDLER)
+        if relations.chain_secretary_id == actor.user_id:
+            found.add(Party.SUPERVISOR)
+    if ticket.assignee_user_id == actor.user_id:
+        found.add(Party.HANDLER)
+    if ticket.enterprise_id in contact_enterprises(actor) or relations.officer_of_enterprise:
+        found.add(Party.REQUESTER)
+    return frozenset(found)
+
+
+def may_raise_for(
+    actor: Actor, enterprise_id: uuid.UUID, enterprise_chain: uuid.UUID | None, officer_of_enterprise: bool
+) -> bool:
+    """An enterprise's contact raises for it; park staff may raise on its behalf (e.g. after a visit)."""
+    if actor.user_id is None:
+        return False
+    return (
+        actor.has_role(Role.PARK_ADMIN)
+        or enterprise_id in contact_enterprises(actor)
+        or officer_of_enterprise
+        or (enterprise_chain is not None and enterprise_chain in staff_chains(actor))
+    )
+
+
+def require_configure(actor: Actor) -> None:
+    if not actor.can(Perm.TICKETS_CONFIGURE):
+        raise PermissionDenied()
