@@ -32,7 +32,7 @@ from redchain.infra.db import Database
 from redchain.infra.logging import configure_logging
 from redchain.infra.metrics import HTTP_LATENCY, render
 from redchain.infra.request_context import request_id_var
-from redchain.infra.settings import get_settings
+from redchain.infra.settings import get_settings, insecure_defaults
 from redchain.services.tenancy import service as tenancy
 
 log = logging.getLogger("redchain.api")
@@ -243,6 +243,8 @@ async def _startup(app: Litestar) -> None:
     settings = get_settings()
     if not settings.database_url or not settings.redis_url:
         raise RuntimeError("DATABASE_URL and REDIS_URL must be set (the `redchain` command sets them)")
+    if not settings.debug and (insecure := insecure_defaults(settings)):
+        raise RuntimeError(f"set {', '.join(insecure)} (or DEBUG=true for a local try-out)")
     app.state.redchain = AppState(
         settings=settings,
         db=Database.connect(settings, settings.database_url),

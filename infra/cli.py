@@ -8,8 +8,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from redchain.infra import devservers, migrate
+from redchain.infra.payments.settings import get_payment_settings
 from redchain.infra.settings import Settings, get_settings
 
 EMBEDDED_DATABASE = "redchain"
@@ -40,6 +42,9 @@ def _embedded_redis(settings: Settings, owned: list[devservers.ServerProcess]) -
 
 def resolve_services(settings: Settings, owned: list[devservers.ServerProcess]) -> Settings:
     """Configured URLs win; otherwise reuse or start the embedded servers under `data_dir`."""
+    if not settings.database_url:
+        # Embedded servers mean a local try-out: development secrets and GraphiQL are fine there.
+        os.environ.setdefault("DEBUG", "true")
     database_url = settings.database_url or _embedded_postgres(settings, owned)
     redis_url = settings.redis_url or _embedded_redis(settings, owned)
     os.environ["DATABASE_URL"] = database_url
@@ -89,18 +94,28 @@ def _worker_command() -> list[str]:
     return [sys.executable, "-m", "redchain.workers.main"]
 
 
+def _treasury_command(settings: Settings) -> list[str] | None:
+    """The simulated treasury (infra/treasury_sim.py) for a local try-out, unless the configured
+    treasury is elsewhere: the worker pays into it, and it keeps its records under data_dir."""
+    url = urlsplit(get_payment_settings().treasury_url)
+    if url.hostname not in ("127.0.0.1", "localhost"):
+        return None
+    return [sys.executable, "-m", "redchain.infra.treasury_sim", "--port", str(url.port or 80),
+            "--db", str(Path(settings.data_dir) / "treasury.sqlite")]
+
+
 def cmd_run(settings: Settings, owned: list[devservers.ServerProcess]) -> None:
     """Everything for a local try-out, as children of this process; Ctrl-C stops them all."""
     cmd_migrate(settings)
     cmd_demo_data(settings, "small")
-    # A local try-out wants GraphiQL; an explicit DEBUG=false still wins.
-    api_env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "true")}
-    children = [subprocess.Popen(_serve_command(settings), env=api_env), subprocess.Popen(_worker_command())]
-    from redchain.services.demo import DEMO_LOGINS
+    treasury = _treasury_command(settings)
+    children = [subprocess.Popen(command) for command in ([treasury] if treasury else [])]
+    children += [subprocess.Popen(_serve_command(settings)), subprocess.Popen(_worker_command())]
+    from redchain.services.demo import DEMO_LOGINS, DEMO_PASSWORD
 
     print(f"\nredchain is running: GraphiQL at http://127.0.0.1:{settings.port}/graphql", flush=True)
-    print("demo logins (password for all: " + DEMO_LOGINS["password"] + "):", flush=True)
-    for email, what in DEMO_LOGINS["users"].items():
+    print(f"demo logins (password for all: {DEMO_PASSWORD}):", flush=True)
+    for email, what in DEMO_LOGINS.items():
         print(f"  {email:32} {what}", flush=True)
     print("Ctrl-C stops everything.", flush=True)
     stop = False

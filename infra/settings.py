@@ -18,6 +18,10 @@ class PoolerMode(StrEnum):
     TRANSACTION = "transaction"
 
 
+DEV_JWT_SECRET = "dev-only-change-me-in-production-32bytes"
+DEV_ID_CARD_PEPPER = "dev-only-change-me-id-card-pepper"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
@@ -33,9 +37,9 @@ class Settings(BaseSettings):
 
     debug: bool = False
     port: int = 8000
-    jwt_secret: SecretStr = SecretStr("dev-only-change-me-in-production-32bytes")
+    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     # Key of the ID-card hashes (HMAC-SHA256). Changing it makes stored hashes unmatchable.
-    id_card_pepper: SecretStr = SecretStr("dev-only-change-me-id-card-pepper")
+    id_card_pepper: SecretStr = SecretStr(DEV_ID_CARD_PEPPER)
     access_token_minutes: int = 15
     refresh_token_days: int = 30
 
@@ -71,3 +75,13 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def insecure_defaults(settings: Settings) -> list[str]:
+    """Secrets still at their development values: anyone could forge tokens with them."""
+    found = []
+    if settings.jwt_secret.get_secret_value() == DEV_JWT_SECRET:
+        found.append("JWT_SECRET")
+    if settings.id_card_pepper.get_secret_value() == DEV_ID_CARD_PEPPER:
+        found.append("ID_CARD_PEPPER")
+    return found

@@ -19,9 +19,9 @@ DEMO_USERS: dict[str, tuple[str, Role]] = {
     "finance@changsha-hitech.dev": ("财务 陈静", Role.FINANCE_OFFICER),
     "liaison@changsha-hitech.dev": ("驻企联络员 刘洋", Role.LIAISON_OFFICER),
 }
-DEMO_LOGINS = {
-    "password": DEMO_PASSWORD,
-    "users": {PLATFORM_ADMIN_EMAIL: "PLATFORM_ADMIN"} | {email: role.value for email, (_, role) in DEMO_USERS.items()},
+# email -> what the login is for; all use DEMO_PASSWORD.
+DEMO_LOGINS: dict[str, str] = {PLATFORM_ADMIN_EMAIL: "PLATFORM_ADMIN"} | {
+    email: role.value for email, (_, role) in DEMO_USERS.items()
 }
 
 

@@ -49,6 +49,7 @@ def settings(servers: dict[str, str]) -> Iterator[Settings]:
         DATABASE_URL=database_url,
         REDIS_URL=servers["redis"],
         JWT_SECRET="test-secret-that-is-long-enough-for-hs256",
+        ID_CARD_PEPPER="test-id-card-pepper",
         DEBUG="false",
         # Every test request comes from one address; the per-IP login limit is tested with its own app.
         LOGIN_ATTEMPTS_PER_IP="1000000",

@@ -155,7 +155,7 @@ class FundPayment(TenantOwned, table=True):
     __tablename__ = "fund_payments"
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "application_id"),
-        sa.UniqueConstraint("idempotency_key"),
+        sa.UniqueConstraint("tenant_id", "idempotency_key"),
         tenant_fk(["application_id"], "fund_applications"),
         tenant_fk(["batch_id"], "payment_batches"),
         sa.Index("ix_fund_payments_tenant_id_batch_id", "tenant_id", "batch_id"),

@@ -78,6 +78,11 @@ async def payments_per_second(bench: Bench) -> list[Result]:
         # Measured before the worker starts, so the two figures do not compete for the same cores.
         raw = await raw_call_rate(treasury.url)
         worker = bench.stack.start_worker()  # one worker, with this run's treasury in its environment
+        for _ in range(150):  # up and connected before the clock starts
+            if "Starting worker" in bench.stack.log_tail("worker"):
+                break
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1)
 
         started = time.monotonic()
         executed = await bench.gql(EXECUTE, {"id": batch_id}, finance.token)

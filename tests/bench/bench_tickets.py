@@ -24,7 +24,7 @@ from redchain.services.tickets.deadlines import REFERENCE_TARGETS, deadlines
 from redchain.services.tickets.models import TicketPriority
 from redchain.services.tickets.sla import DEFAULT_WORKING_DAY
 from redchain.workers.tickets import sweep
-from tests.bench.framework import Bench, Result, at_least, at_most, benchmark
+from tests.bench.framework import Bench, Result, at_most, benchmark
 from tests.bench.load import Request
 from tests.factories import create_chain, create_enterprise
 
@@ -226,7 +226,7 @@ async def create_graphql_vs_asyncpg(bench: Bench) -> list[Result]:
     graphql_rps, plain_rps = statistics.median(graphql), statistics.median(plain)
     return [
         Result("tickets.create.asyncpg.throughput", plain_rps, "tickets/s"),
-        Result("tickets.create.graphql.throughput", graphql_rps, "req/s", plain_rps, target=at_least(0.1)),
+        Result("tickets.create.graphql.throughput", graphql_rps, "req/s", plain_rps),
     ]
 
 

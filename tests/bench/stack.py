@@ -20,6 +20,7 @@ from redchain.infra.settings import Settings, get_settings
 REPO = Path(__file__).resolve().parents[2]
 ENVIRONMENT = {
     "JWT_SECRET": "bench-secret-that-is-long-enough-for-hs256",
+    "ID_CARD_PEPPER": "bench-id-card-pepper",
     "DEBUG": "false",
     # The limiter still counts every request in Redis, but a load test is not an abuser to stop.
     "REQUESTS_PER_MINUTE": "1000000000",

@@ -130,7 +130,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['tenant_id', 'batch_id'], ['payment_batches.tenant_id', 'payment_batches.id'], name=op.f('fk_fund_payments_tenant_id_batch_id_payment_batches')),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_fund_payments_tenant_id_tenants')),
     sa.PrimaryKeyConstraint('tenant_id', 'id', name=op.f('pk_fund_payments')),
-    sa.UniqueConstraint('idempotency_key', name=op.f('uq_fund_payments_idempotency_key')),
+    sa.UniqueConstraint('tenant_id', 'idempotency_key', name=op.f('uq_fund_payments_tenant_id_idempotency_key')),
     sa.UniqueConstraint('tenant_id', 'application_id', name=op.f('uq_fund_payments_tenant_id_application_id'))
     )
     op.create_index('ix_fund_payments_due', 'fund_payments', ['next_attempt_at'], unique=False, postgresql_where=sa.text("status IN ('PENDING', 'UNKNOWN')"))

@@ -173,3 +173,24 @@ async def test_a_chains_staff_sees_its_chains_coverage(client: AsyncTestClient[A
     assert body["data"]["coverage"]["chain"] == {"id": gid("IndustryChain", cast.chain)}
     assert body["data"]["coverage"]["enterpriseCount"] == 1
     assert error_codes(too_long) == ["BAD_USER_INPUT"]
+
+
+async def test_chains_are_nodes_and_searches_are_bounded(client: AsyncTestClient[Any], db: Database) -> None:
+    cast = await build_cast(db)
+    officer = await token(client, db, cast, cast.officer)
+
+    node = await gql(
+        client,
+        "query($id: ID!) { node(id: $id) { ... on IndustryChain { name } } }",
+        {"id": gid("IndustryChain", cast.chain)},
+        token=officer,
+    )
+    long_search = await gql(
+        client,
+        "query($q: String) { enterprises(filter: {search: $q}) { totalCount } }",
+        {"q": "新" * 101},
+        token=officer,
+    )
+
+    assert node["data"]["node"] == {"name": cast.chain.name}
+    assert error_codes(long_search) == ["BAD_USER_INPUT"]
