@@ -1,0 +1,25 @@
+"""The demo data `make run` loads: complete, loadable twice, and its logins work."""
+
+from typing import Any
+
+from litestar.testing import AsyncTestClient
+
+from redchain.infra.settings import Settings
+from redchain.services.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo_data
+from tests.graphql.client import gql, login
+
+COVERAGE = "query { coverage { enterpriseCount coveredEnterpriseCount } }"
+
+
+async def test_demo_data_loads_once_and_its_logins_work(settings: Settings, client: AsyncTestClient[Any]) -> None:
+    first = await load_demo_data(settings, "small")
+    again = await load_demo_data(settings, "small")
+
+    assert "loaded" in first
+    assert "already" in again
+    for email in DEMO_LOGINS:
+        assert await login(client, email, DEMO_PASSWORD)
+    admin = await login(client, "admin@changsha-hitech.dev", DEMO_PASSWORD)
+    body = await gql(client, COVERAGE, token=admin)
+    assert body["data"]["coverage"]["enterpriseCount"] == 5
+    assert body["data"]["coverage"]["coveredEnterpriseCount"] == 1
