@@ -6,12 +6,15 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped
 
 T = TypeVar("T")
+# A sort column: a table column or a model attribute (`col(Model.field)`).
+SortKey = sa.ColumnElement[Any] | Mapped[Any]
 
 
 class InvalidCursor(ValueError):
@@ -37,7 +40,7 @@ def _encode(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str, keys: Sequence[sa.ColumnElement[Any]]) -> list[Any]:
+def _decode(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         # _encode writes strings only; anything else was not made by us.
@@ -45,7 +48,7 @@ def _decode(cursor: str, keys: Sequence[sa.ColumnElement[Any]]) -> list[Any]:
             raise InvalidCursor(cursor)
         values: list[Any] = []
         for text, key in zip(raw, keys, strict=True):
-            kind = key.type.python_type
+            kind = cast(sa.ColumnElement[Any], key).type.python_type
             if kind is datetime:
                 values.append(datetime.fromisoformat(text))
             elif kind is uuid.UUID:
@@ -60,7 +63,7 @@ def _decode(cursor: str, keys: Sequence[sa.ColumnElement[Any]]) -> list[Any]:
 async def paginate(
     session: AsyncSession,
     stmt: sa.Select[Any],
-    keys: Sequence[sa.ColumnElement[Any]],
+    keys: Sequence[SortKey],
     page: PageRequest,
     descending: bool = True,
 ) -> Page[Any]:

@@ -33,7 +33,15 @@ async def shutdown(ctx: Ctx) -> None:
 
 
 # Every second (no second= filter); the relay's row locks make overlapping runs harmless.
-RELAY_CRON = cron(relay_outbox, second=None, run_at_startup=True, keep_result=0, max_tries=1, timeout=60)
+# arq's WorkerCoroutine protocol does not accept our typed ctx, hence the ignore.
+RELAY_CRON = cron(
+    relay_outbox,  # type: ignore[arg-type]
+    second=None,
+    run_at_startup=True,
+    keep_result=0,
+    max_tries=1,
+    timeout=60,
+)
 
 
 class QuietRelayRuns(logging.Filter):

@@ -88,4 +88,4 @@ async def enqueue_registry_import(session: AsyncSession, event: OutboxEvent) -> 
 
 
 # A 20 MB file may need longer than the worker's default job timeout.
-JOBS = [func(run_registry_import, name=RUN_IMPORT, timeout=600)]
+JOBS = [func(run_registry_import, name=RUN_IMPORT, timeout=600)]  # type: ignore[arg-type]  # arq types ctx loosely

@@ -1,6 +1,7 @@
 """GraphQL types of the audit log."""
 
 from datetime import datetime
+from typing import cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -30,8 +31,8 @@ class AuditEntry(Node):
             object_id=encode_id(row.object_type, row.object_id) if row.object_id else None,
             actor_user_id=encode_id("User", row.actor_user_id) if row.actor_user_id else None,
             actor_api_key_id=encode_id("ApiKey", row.actor_api_key_id) if row.actor_api_key_id else None,
-            before=row.before,
-            after=row.after,
+            before=cast(JSON, row.before),
+            after=cast(JSON, row.after),
             request_id=row.request_id,
             created_at=row.created_at,
         )

@@ -54,8 +54,8 @@ class TenancyQuery:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        role: Role | None = None,
-        include_revoked: bool = False,  # type: ignore[valid-type]
+        role: Role | None = None,  # type: ignore[valid-type]
+        include_revoked: bool = False,
     ) -> Connection[Membership]:
         actor = info.context.require_actor()
         role_filter = RoleEnum(role) if role else None

@@ -26,7 +26,7 @@ class AuditRepository:
     def add(self, entry: AuditEntry) -> None:
         self.session.add(entry)
 
-    def _scoped(self, actor: Actor, where: AuditFilter) -> sa.Select[tuple[AuditEntry]]:
+    def _scoped(self, actor: Actor, where: AuditFilter) -> sa.Select[AuditEntry]:
         stmt = sa.select(AuditEntry).where(col(AuditEntry.tenant_id) == actor.tenant_id)
         if where.object_id:
             stmt = stmt.where(col(AuditEntry.object_id) == where.object_id)

@@ -131,7 +131,7 @@ class LiaisonRepository:
         return bool(await self.session.scalar(stmt))
 
     # Assignments.
-    def scoped_assignments(self, actor: Actor) -> sa.Select[tuple[LiaisonAssignment]]:
+    def scoped_assignments(self, actor: Actor) -> sa.Select[LiaisonAssignment]:
         assert actor.tenant_id is not None
         return sa.select(LiaisonAssignment).where(
             col(LiaisonAssignment.tenant_id) == actor.tenant_id,
@@ -184,7 +184,7 @@ class LiaisonRepository:
         return await count(self.session, self._assignment_filter(actor, where, today))
 
     # Visits.
-    def scoped_visits(self, actor: Actor) -> sa.Select[tuple[LiaisonVisit]]:
+    def scoped_visits(self, actor: Actor) -> sa.Select[LiaisonVisit]:
         assert actor.tenant_id is not None
         return sa.select(LiaisonVisit).where(
             col(LiaisonVisit.tenant_id) == actor.tenant_id,

@@ -40,13 +40,13 @@ class NotificationRepository:
         )
         return await self.session.scalar(stmt)
 
-    def scoped(self, actor: Actor) -> sa.Select[tuple[Notification]]:
+    def scoped(self, actor: Actor) -> sa.Select[Notification]:
         """Only the actor's own notifications in the actor's park."""
         return sa.select(Notification).where(
             col(Notification.tenant_id) == actor.tenant_id, col(Notification.recipient_id) == actor.user_id
         )
 
-    def _filtered(self, actor: Actor, unread_only: bool) -> sa.Select[tuple[Notification]]:
+    def _filtered(self, actor: Actor, unread_only: bool) -> sa.Select[Notification]:
         stmt = self.scoped(actor)
         return stmt.where(col(Notification.read_at).is_(None)) if unread_only else stmt
 

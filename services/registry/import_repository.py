@@ -85,13 +85,13 @@ class ImportRepository:
         await self.session.flush()
 
     # The import rows.
-    def _imports(self, tenant_id: uuid.UUID) -> sa.Select[tuple[RegistryImport]]:
+    def _imports(self, tenant_id: uuid.UUID) -> sa.Select[RegistryImport]:
         # The file can be 20 MB: only the worker reads it, through content().
         return (
             sa.select(RegistryImport)
             .where(col(RegistryImport.tenant_id) == tenant_id)
-            .options(defer(RegistryImport.content, raiseload=True))
-        )  # type: ignore[arg-type]
+            .options(defer(RegistryImport.content, raiseload=True))  # type: ignore[arg-type]
+        )
 
     async def imports(self, tenant_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> list[RegistryImport]:
         return list(await self.session.scalars(self._imports(tenant_id).where(col(RegistryImport.id).in_(ids))))

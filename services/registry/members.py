@@ -218,7 +218,11 @@ async def upsert_members(
             results.append(MemberUpsertResult(error=exc))
     valid = [values for values in cleaned if values is not None]
     hashes = [v["id_card_hash"] for v in valid if v["id_card_hash"]]
-    existing = {m.id_card_hash: m for m in await repo.members_by_id_card_hash(actor.tenant_id, hashes, True)}
+    existing = {
+        m.id_card_hash: m
+        for m in await repo.members_by_id_card_hash(actor.tenant_id, hashes, True)
+        if m.id_card_hash  # matched by hash, so never None
+    }
     places = await _Places.load(
         repo,
         actor,
@@ -353,9 +357,9 @@ async def _for_change(
     places = await _Places.load(
         repo,
         actor,
-        {member.enterprise_id} - {None},  # type: ignore[arg-type]
-        {member.organization_id} - {None},
-    )  # type: ignore[arg-type]
+        {member.enterprise_id} if member.enterprise_id else set(),
+        {member.organization_id} if member.organization_id else set(),
+    )
     require_manage_chain(actor, places.home_chain(member.enterprise_id, member.organization_id))
     return member, places
 

@@ -41,7 +41,7 @@ class TenancyRepository:
         return await self.session.scalar(sa.select(User).where(col(User.email) == email))
 
     # Memberships.
-    def _active_memberships(self) -> sa.Select[tuple[Membership]]:
+    def _active_memberships(self) -> sa.Select[Membership]:
         return sa.select(Membership).where(col(Membership.revoked_at).is_(None))
 
     async def memberships_of_user(self, user_id: uuid.UUID) -> list[Membership]:
@@ -53,7 +53,7 @@ class TenancyRepository:
         stmt = self.scoped_memberships(actor).where(col(Membership.id) == membership_id)
         return await self.session.scalar(stmt.with_for_update() if lock else stmt)
 
-    def scoped_memberships(self, actor: Actor) -> sa.Select[tuple[Membership]]:
+    def scoped_memberships(self, actor: Actor) -> sa.Select[Membership]:
         """The memberships `actor` may see: all of its park's with MEMBERSHIPS_READ, else its own."""
         stmt = sa.select(Membership).where(col(Membership.tenant_id) == actor.tenant_id)
         if not actor.can(Perm.MEMBERSHIPS_READ):
@@ -77,7 +77,7 @@ class TenancyRepository:
 
     def _membership_filter(
         self, actor: Actor, role: Role | None, include_revoked: bool
-    ) -> sa.Select[tuple[Membership]]:
+    ) -> sa.Select[Membership]:
         stmt = self.scoped_memberships(actor)
         if role is not None:
             stmt = stmt.where(col(Membership.role) == role)
