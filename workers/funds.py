@@ -129,10 +129,18 @@ def _every(seconds: int) -> set[int] | None:
 
 
 _settings = get_payment_settings()
-JOBS = [func(pay_application, name=PAY_APPLICATION, max_tries=1, timeout=_settings.payment_timeout_seconds * 2 + 30)]
+# arq's WorkerCoroutine protocol does not accept our typed ctx, hence the ignores.
+JOBS = [
+    func(
+        pay_application,  # type: ignore[arg-type]
+        name=PAY_APPLICATION,
+        max_tries=1,
+        timeout=_settings.payment_timeout_seconds * 2 + 30,
+    )
+]
 CRON_JOBS = [
     cron(
-        reconcile_payments,
+        reconcile_payments,  # type: ignore[arg-type]
         second=_every(_settings.payment_reconcile_every_seconds),
         run_at_startup=True,
         keep_result=0,

@@ -2,9 +2,11 @@
 
 import uuid
 from collections.abc import Awaitable, Callable
+from typing import Any, cast
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from redchain.graphql.errors import UserError, mutate
@@ -49,6 +51,10 @@ class PaymentBatchPayload:
     user_errors: list[UserError]
 
 
+def _rule(value: JSON | None) -> dict[str, Any] | None:
+    return cast(dict[str, Any] | None, value)  # any JSON; the service validates its shape
+
+
 def _payee(value: PayeeInput) -> funds.Payee:
     return funds.Payee(value.account_name, value.bank, value.account_number)
 
@@ -79,7 +85,13 @@ class FundsMutation:
         row, errors = await mutate(
             info,
             lambda s: funds.create_program(
-                s, actor, ProgramKind(input.kind), input.fiscal_year, input.name, input.budget_fen, input.amount_rule
+                s,
+                actor,
+                ProgramKind(input.kind),
+                input.fiscal_year,
+                input.name,
+                input.budget_fen,
+                _rule(input.amount_rule),
             ),
         )
         return FundProgramPayload(fund_program=FundProgram.from_row(row) if row else None, user_errors=errors)
@@ -92,7 +104,7 @@ class FundsMutation:
         actor = info.context.require_actor()
         program_id = decode_id(input.id, "FundProgram", info.context.locale)
         row, errors = await mutate(
-            info, lambda s: funds.change_program(s, actor, program_id, input.budget_fen, input.amount_rule)
+            info, lambda s: funds.change_program(s, actor, program_id, input.budget_fen, _rule(input.amount_rule))
         )
         return FundProgramPayload(fund_program=FundProgram.from_row(row) if row else None, user_errors=errors)
 

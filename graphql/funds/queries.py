@@ -96,8 +96,12 @@ class FundsQuery:
 
     @strawberry.field(permission_classes=[HasPerm(Perm.FUNDS_REPORT)], description="Newest first.")
     async def payment_batches(
-        self, info: Info, first: int | None = None, after: str | None = None, status: PaymentBatchStatus | None = None
-    ) -> Connection[PaymentBatch]:  # type: ignore[valid-type]
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        status: PaymentBatchStatus | None = None,  # type: ignore[valid-type]
+    ) -> Connection[PaymentBatch]:
         actor = info.context.require_actor()
         status_filter = BatchStatus(status) if status else None
         return await paged(

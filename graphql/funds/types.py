@@ -2,7 +2,7 @@
 
 import uuid
 from datetime import datetime
-from typing import NewType
+from typing import NewType, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -15,6 +15,8 @@ from redchain.graphql.funds.dataloaders import (
     PaymentBatchByIdLoader,
     PaymentByApplicationIdLoader,
 )
+from redchain.graphql.registry.dataloaders import IndustryChainByIdLoader, PartyOrganizationByIdLoader
+from redchain.graphql.registry.types import IndustryChain, PartyOrganization
 from redchain.graphql.relay import Connection, Node, encode_id, paged
 from redchain.services.funds import service as funds
 from redchain.services.funds.ledger import Budget
@@ -76,12 +78,12 @@ class FundBudget:
     @classmethod
     def from_budget(cls, budget: Budget) -> "FundBudget":
         return cls(
-            budget_fen=budget.budget_fen,
-            reserved_fen=budget.reserved_fen,
-            paid_fen=budget.paid_fen,
-            available_fen=budget.available_fen,
-            released_fen=budget.released_fen,
-            clawed_back_fen=budget.clawed_back_fen,
+            budget_fen=Fen(budget.budget_fen),
+            reserved_fen=Fen(budget.reserved_fen),
+            paid_fen=Fen(budget.paid_fen),
+            available_fen=Fen(budget.available_fen),
+            released_fen=Fen(budget.released_fen),
+            clawed_back_fen=Fen(budget.clawed_back_fen),
         )
 
 
@@ -107,8 +109,8 @@ class FundProgram(Node):
             kind=ProgramKindEnum(row.kind),
             name=row.name,
             fiscal_year=row.fiscal_year,
-            budget_fen=row.budget_fen,
-            amount_rule=row.amount_rule,
+            budget_fen=Fen(row.budget_fen),
+            amount_rule=cast(JSON, row.amount_rule),
             created_at=row.created_at,
             row=row,
         )
@@ -145,7 +147,7 @@ class FundPayment:
         unsettled = row.status in (PaymentStatusEnum.PENDING, PaymentStatusEnum.UNKNOWN)
         return cls(
             status=PaymentStatusEnum(row.status),
-            amount_fen=row.amount_fen,
+            amount_fen=Fen(row.amount_fen),
             idempotency_key=row.idempotency_key,
             attempts=row.attempts,
             last_error=row.last_error,
@@ -178,6 +180,16 @@ class FundApplication(Node):
         row = await info.context.loader(FundProgramByIdLoader).load(self.row.program_id)
         return FundProgram.from_row(row) if row else None
 
+    @strawberry.field(description="The organisation applying (null if the registry hides it from you).")
+    async def organization(self, info: Info) -> PartyOrganization | None:
+        row = await info.context.loader(PartyOrganizationByIdLoader).load(self.row.organization_id)
+        return PartyOrganization.from_row(row) if row else None
+
+    @strawberry.field
+    async def chain(self, info: Info) -> IndustryChain | None:
+        row = await info.context.loader(IndustryChainByIdLoader).load(self.row.chain_id)
+        return IndustryChain.from_row(row) if row else None
+
     @strawberry.field(description="Null unless it is in a batch and you may see batches.")
     async def batch(self, info: Info) -> "PaymentBatch | None":
         if self.row.batch_id is None:
@@ -195,8 +207,8 @@ class FundApplication(Node):
         return cls(
             id=encode_id("FundApplication", row.id),
             status=ApplicationStatusEnum(row.status),
-            amount_fen=row.amount_fen,
-            entitled_fen=row.entitled_fen,
+            amount_fen=Fen(row.amount_fen),
+            entitled_fen=Fen(row.entitled_fen),
             organization_id=encode_id("PartyOrganization", row.organization_id),
             chain_id=encode_id("IndustryChain", row.chain_id),
             applicant_id=encode_id("User", row.applicant_user_id),
@@ -276,7 +288,7 @@ class PaymentBatch(Node):
             name=row.name,
             status=BatchStatusEnum(row.status),
             application_count=row.application_count,
-            total_fen=row.total_fen,
+            total_fen=Fen(row.total_fen),
             created_by_id=encode_id("User", row.created_by),
             executed_by_id=_id("User", row.executed_by),
             executed_at=row.executed_at,
@@ -300,7 +312,7 @@ class LedgerEntry(Node):
         return cls(
             id=encode_id("LedgerEntry", row.id),
             kind=LedgerKindEnum(row.kind),
-            amount_fen=row.amount_fen,
+            amount_fen=Fen(row.amount_fen),
             program_id=encode_id("FundProgram", row.program_id),
             application_id=encode_id("FundApplication", row.application_id),
             chain_id=encode_id("IndustryChain", row.chain_id),
@@ -325,7 +337,7 @@ class LedgerReportLine:
             chain_id=encode_id("IndustryChain", row.chain_id),
             month=row.month,
             kind=row.kind,
-            amount_fen=row.amount_fen,
+            amount_fen=Fen(row.amount_fen),
             entries=row.entries,
         )
 

@@ -4,6 +4,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -89,7 +90,7 @@ class FundsRepository:
 
     # Programs. ------------------------------------------------------------------------------------
 
-    def _programs(self, tenant_id: uuid.UUID | None) -> sa.Select[tuple[FundProgram]]:
+    def _programs(self, tenant_id: uuid.UUID | None) -> sa.Select[FundProgram]:
         return sa.select(FundProgram).where(col(FundProgram.tenant_id) == tenant_id)
 
     async def program(self, tenant_id: uuid.UUID, program_id: uuid.UUID, lock: bool = False) -> FundProgram | None:
@@ -106,7 +107,7 @@ class FundsRepository:
     async def programs(self, tenant_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> list[FundProgram]:
         return list(await self.session.scalars(self._programs(tenant_id).where(col(FundProgram.id).in_(ids))))
 
-    def _program_filter(self, tenant_id: uuid.UUID, fiscal_year: int | None) -> sa.Select[tuple[FundProgram]]:
+    def _program_filter(self, tenant_id: uuid.UUID, fiscal_year: int | None) -> sa.Select[FundProgram]:
         stmt = self._programs(tenant_id)
         return stmt.where(col(FundProgram.fiscal_year) == fiscal_year) if fiscal_year is not None else stmt
 
@@ -134,7 +135,7 @@ class FundsRepository:
             totals[program_id][LedgerKind(kind)] = int(amount)
         return totals
 
-    def _ledger(self, tenant_id: uuid.UUID, program_id: uuid.UUID | None) -> sa.Select[tuple[LedgerEntry]]:
+    def _ledger(self, tenant_id: uuid.UUID, program_id: uuid.UUID | None) -> sa.Select[LedgerEntry]:
         stmt = sa.select(LedgerEntry).where(col(LedgerEntry.tenant_id) == tenant_id)
         return stmt.where(col(LedgerEntry.program_id) == program_id) if program_id else stmt
 
@@ -178,7 +179,7 @@ class FundsRepository:
 
     # Applications. --------------------------------------------------------------------------------
 
-    def scoped_applications(self, actor: Actor) -> sa.Select[tuple[FundApplication]]:
+    def scoped_applications(self, actor: Actor) -> sa.Select[FundApplication]:
         """The applications `actor` may see; everything else is not found."""
         stmt = sa.select(FundApplication).where(col(FundApplication.tenant_id) == actor.tenant_id)
         scope = application_scope(actor)
@@ -221,7 +222,7 @@ class FundsRepository:
         )
         return list(await self.session.scalars(stmt))
 
-    def _application_filter(self, actor: Actor, where: ApplicationFilter) -> sa.Select[tuple[FundApplication]]:
+    def _application_filter(self, actor: Actor, where: ApplicationFilter) -> sa.Select[FundApplication]:
         stmt = self.scoped_applications(actor)
         if where.status is not None:
             stmt = stmt.where(col(FundApplication.status) == where.status)
@@ -263,7 +264,7 @@ class FundsRepository:
 
     # Batches and payments. ------------------------------------------------------------------------
 
-    def _batches(self, tenant_id: uuid.UUID | None) -> sa.Select[tuple[PaymentBatch]]:
+    def _batches(self, tenant_id: uuid.UUID | None) -> sa.Select[PaymentBatch]:
         return sa.select(PaymentBatch).where(col(PaymentBatch.tenant_id) == tenant_id)
 
     async def batch(self, tenant_id: uuid.UUID, batch_id: uuid.UUID, lock: bool = False) -> PaymentBatch | None:
@@ -273,7 +274,7 @@ class FundsRepository:
     async def batches(self, tenant_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> list[PaymentBatch]:
         return list(await self.session.scalars(self._batches(tenant_id).where(col(PaymentBatch.id).in_(ids))))
 
-    def _batch_filter(self, tenant_id: uuid.UUID, status: BatchStatus | None) -> sa.Select[tuple[PaymentBatch]]:
+    def _batch_filter(self, tenant_id: uuid.UUID, status: BatchStatus | None) -> sa.Select[PaymentBatch]:
         stmt = self._batches(tenant_id)
         return stmt.where(col(PaymentBatch.status) == status) if status else stmt
 
@@ -296,7 +297,7 @@ class FundsRepository:
         )
         counts: dict[uuid.UUID, dict[ApplicationStatus, int]] = {b: {} for b in batch_ids}
         for batch_id, status, n in await self.session.execute(stmt):
-            counts[batch_id][ApplicationStatus(status)] = int(n)
+            counts[cast(uuid.UUID, batch_id)][ApplicationStatus(status)] = int(n)  # never NULL: filtered by IN
         return counts
 
     async def batch_rows(

@@ -16,6 +16,7 @@ from tests.services.funds.support import FundsPark, Person, advance, approved, c
 
 APPLICATION_FIELDS = """
   id status amountFen entitledFen organizationId lastReason
+  organization { id name kind memberCount } chain { id name }
   payee { accountName bank accountNumberMasked }
   documents { name url sizeBytes sha256 }
   program { id kind budget { budgetFen reservedFen availableFen } }
@@ -119,6 +120,7 @@ async def test_draft_to_execution_through_the_api(client: AsyncTestClient[Any], 
     assert application["payee"]["accountNumberMasked"] == "**** **** **** 2233"
     assert "6222020200112233" not in str(drafted) and "0011 2233" not in str(drafted)
     assert application["documents"][0]["name"] == "成立批复.pdf"
+    assert application["organization"]["name"] == fp.organization.name and application["chain"]["id"]
 
     await gql(client, SUBMIT, {"id": application["id"]}, token=contact)
     chain = await gql(
