@@ -23,11 +23,16 @@ class OutboxEvent(TenantOwned, table=True):
     __table_args__ = (
         # The relay's scan: only pending rows, oldest first.
         sa.Index("ix_outbox_pending", "created_at", postgresql_where=sa.text("sent_at IS NULL")),
+        # The redelivery scan: sent, not yet done.
+        sa.Index("ix_outbox_undone", "sent_at", postgresql_where=sa.text("sent_at IS NOT NULL AND done_at IS NULL")),
     )
     event_type: str = Field(max_length=100)
     payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSONB)  # type: ignore[call-overload]
     sent_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))  # type: ignore[call-overload]
     attempts: int = 0
+    # Set when every handler has processed the event. Sent but not done for long means its job was
+    # lost (a Redis restart without persistence): the relay sends it again.
+    done_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))  # type: ignore[call-overload]
 
 
 class ProcessedEvent(TenantOwned, table=True):
@@ -60,8 +65,21 @@ async def claim_pending(owner_session: AsyncSession, limit: int) -> list[OutboxE
     are skipped, so several workers relay side by side without sending a row twice at once."""
     stmt = (
         sa.select(OutboxEvent)
-        .where(col(OutboxEvent.sent_at).is_(None))
+        # An event handled without the relay (a job run by hand) is done: nothing to send.
+        .where(col(OutboxEvent.sent_at).is_(None), col(OutboxEvent.done_at).is_(None))
         .order_by(col(OutboxEvent.created_at))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list(await owner_session.scalars(stmt))
+
+
+async def claim_undone(owner_session: AsyncSession, sent_before: datetime, limit: int) -> list[OutboxEvent]:
+    """Events relayed before `sent_before` whose handlers have not all run: their jobs were lost."""
+    stmt = (
+        sa.select(OutboxEvent)
+        .where(col(OutboxEvent.sent_at) < sent_before, col(OutboxEvent.done_at).is_(None))
+        .order_by(col(OutboxEvent.sent_at))
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
@@ -104,6 +122,15 @@ async def record_failed_attempt(owner_session: AsyncSession, keys: Sequence[Even
 async def load_event(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> OutboxEvent | None:
     stmt = sa.select(OutboxEvent).where(col(OutboxEvent.tenant_id) == tenant_id, col(OutboxEvent.id) == event_id)
     return await session.scalar(stmt)
+
+
+async def mark_done(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID) -> None:
+    await session.execute(
+        sa.update(OutboxEvent)
+        .where(col(OutboxEvent.tenant_id) == tenant_id, col(OutboxEvent.id) == event_id)
+        .values(done_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def record_processed(session: AsyncSession, tenant_id: uuid.UUID, event_id: uuid.UUID, handler: str) -> bool:

@@ -73,6 +73,7 @@ async def dispatch(db: Database, tenant_id: uuid.UUID, event_id: uuid.UUID) -> E
         return EventOutcome.MISSING
     registrations = handlers_for(event.event_type)
     if not registrations:
+        await _mark_done(db, tenant_id, event_id)
         return EventOutcome.UNHANDLED
     applied, failed = 0, []
     for registration in registrations:
@@ -87,7 +88,14 @@ async def dispatch(db: Database, tenant_id: uuid.UUID, event_id: uuid.UUID) -> E
             failed.append(registration.name)
     if failed:
         raise HandlersFailed(failed)
+    await _mark_done(db, tenant_id, event_id)
     return EventOutcome.HANDLED if applied else EventOutcome.DUPLICATE
+
+
+async def _mark_done(db: Database, tenant_id: uuid.UUID, event_id: uuid.UUID) -> None:
+    # Done events are never redelivered; an event whose job Redis lost stays undone and is sent again.
+    async with db.transaction(tenant_id) as session:
+        await outbox.mark_done(session, tenant_id, event_id)
 
 
 @counted

@@ -59,6 +59,9 @@ class WorkerSettings:
     on_shutdown = shutdown
     poll_delay = 0.2
     max_jobs = 20
+    # A killed job stays "in progress" for the longest job timeout + 10 s, blocking its queue slot;
+    # reading well past max_jobs keeps a few such slots from stalling everything behind them.
+    queue_read_limit = 1000
     job_timeout = 120
     # A finished event job's result keeps its ID reserved this long, so a re-relayed event collapses.
     keep_result = 3600
