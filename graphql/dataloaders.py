@@ -27,4 +27,3 @@ class EntityLoader(DataLoader[uuid.UUID, V | None]):
             rows = await self.fetch(session, self.context.actor, list(set(keys)))
         by_id = {row.id: row for row in rows}  # type: ignore[attr-defined]
         return [by_id.get(key) for key in keys]
-

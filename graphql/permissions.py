@@ -24,7 +24,7 @@ class IsPlatformAdmin(BasePermission):
 
 
 @cache
-def HasPerm(perm: Perm) -> type[BasePermission]:  # noqa: N802 - reads as a class where it is declared
+def HasPerm(perm: Perm) -> type[BasePermission]:
     """`permission_classes=[HasPerm(Perm.AUDIT_READ)]`: the caller's roles or scopes must grant `perm`."""
 
     class _HasPerm(BasePermission):

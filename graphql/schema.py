@@ -36,24 +36,59 @@ SCHEMA_FILE = Path(__file__).parent / "schema.graphql"
 
 
 @strawberry.type
-class Query(TenancyQuery, AuditQuery, NotificationsQuery, LiaisonQuery, FundsQuery, RegistryQuery,
-            RegistryImportQuery, TicketsQuery):
+class Query(
+    TenancyQuery,
+    AuditQuery,
+    NotificationsQuery,
+    LiaisonQuery,
+    FundsQuery,
+    RegistryQuery,
+    RegistryImportQuery,
+    TicketsQuery,
+):
     node: Node = strawberry.field(resolver=resolve_node, description="Any object by its global ID.")
 
 
 @strawberry.type
-class Mutation(TenancyMutation, NotificationsMutation, LiaisonMutation, FundsMutation, RegistryMutation,
-               RegistryImportMutation, TicketsMutation):
+class Mutation(
+    TenancyMutation,
+    NotificationsMutation,
+    LiaisonMutation,
+    FundsMutation,
+    RegistryMutation,
+    RegistryImportMutation,
+    TicketsMutation,
+):
     pass
 
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Park, User, Membership, ApiKey, AuditEntry, Notification, LiaisonAssignment, LiaisonVisit,
-           FundProgram, FundApplication, PaymentBatch,
-           IndustryChain, Enterprise, PartyOrganization, PartyMember, MemberTransfer, RegistryImport,
-           Ticket, TicketCategory, TicketEvent, TicketAttachment, TicketExtensionRequest],
+    types=[
+        Park,
+        User,
+        Membership,
+        ApiKey,
+        AuditEntry,
+        Notification,
+        LiaisonAssignment,
+        LiaisonVisit,
+        FundProgram,
+        FundApplication,
+        PaymentBatch,
+        IndustryChain,
+        Enterprise,
+        PartyOrganization,
+        PartyMember,
+        MemberTransfer,
+        RegistryImport,
+        Ticket,
+        TicketCategory,
+        TicketEvent,
+        TicketAttachment,
+        TicketExtensionRequest,
+    ],
     extensions=[
         OperationMetrics,  # exits last, so it counts the codes ErrorCodes assigned
         ErrorCodes,

@@ -85,9 +85,20 @@ def cmd_create_platform_admin(settings: Settings, email: str, password: str, nam
 
 
 def _serve_command(settings: Settings) -> list[str]:
-    return [sys.executable, "-m", "uvicorn", "--factory", "redchain.graphql.app:create_app",
-            "--host", "127.0.0.1", "--port", str(settings.port), "--no-access-log",
-            "--log-level", "warning"]
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "redchain.graphql.app:create_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(settings.port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
 
 
 def _worker_command() -> list[str]:
@@ -100,8 +111,15 @@ def _treasury_command(settings: Settings) -> list[str] | None:
     url = urlsplit(get_payment_settings().treasury_url)
     if url.hostname not in ("127.0.0.1", "localhost"):
         return None
-    return [sys.executable, "-m", "redchain.infra.treasury_sim", "--port", str(url.port or 80),
-            "--db", str(Path(settings.data_dir) / "treasury.sqlite")]
+    return [
+        sys.executable,
+        "-m",
+        "redchain.infra.treasury_sim",
+        "--port",
+        str(url.port or 80),
+        "--db",
+        str(Path(settings.data_dir) / "treasury.sqlite"),
+    ]
 
 
 def cmd_run(settings: Settings, owned: list[devservers.ServerProcess]) -> None:

@@ -17,9 +17,7 @@ def async_url(url: str) -> sa.URL:
 
 
 def app_role_url(settings: Settings, owner_url: str) -> sa.URL:
-    return async_url(owner_url).set(
-        username=settings.app_db_role, password=settings.app_db_password.get_secret_value()
-    )
+    return async_url(owner_url).set(username=settings.app_db_role, password=settings.app_db_password.get_secret_value())
 
 
 def make_engine(url: sa.URL, settings: Settings, pool_size: int | None = None) -> AsyncEngine:
@@ -36,9 +34,7 @@ def make_engine(url: sa.URL, settings: Settings, pool_size: int | None = None) -
     )
 
 
-SET_CONTEXT = sa.text(
-    "SELECT set_config('app.tenant_id', :tenant, true), set_config('app.user_id', :user, true)"
-)
+SET_CONTEXT = sa.text("SELECT set_config('app.tenant_id', :tenant, true), set_config('app.user_id', :user, true)")
 
 
 @dataclass

@@ -34,14 +34,18 @@ class TenantOwned(SQLModel):
     tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id")
     id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
     created_at: datetime = Field(
-        default_factory=utcnow, sa_type=sa.DateTime(timezone=True), nullable=False  # type: ignore[call-overload]
+        default_factory=utcnow,
+        sa_type=sa.DateTime(timezone=True),
+        nullable=False,  # type: ignore[call-overload]
     )
 
 
 def tenant_fk(columns: list[str], target: str, **kwargs: object) -> sa.ForeignKeyConstraint:
     """A foreign key to another tenant table that includes tenant_id, so it never crosses parks."""
     return sa.ForeignKeyConstraint(
-        ["tenant_id", *columns], [f"{target}.tenant_id", f"{target}.id"], **kwargs  # type: ignore[arg-type]
+        ["tenant_id", *columns],
+        [f"{target}.tenant_id", f"{target}.id"],
+        **kwargs,  # type: ignore[arg-type]
     )
 
 

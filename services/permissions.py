@@ -41,15 +41,37 @@ class Perm(StrEnum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PARK_ADMIN: frozenset(
-        {Perm.MEMBERSHIPS_READ, Perm.MEMBERSHIPS_MANAGE, Perm.API_KEYS_MANAGE, Perm.AUDIT_READ,
-         Perm.LIAISON_READ, Perm.LIAISON_MANAGE, Perm.REGISTRY_IMPORT,
-         Perm.REGISTRY_READ, Perm.REGISTRY_MANAGE, Perm.CHAINS_MANAGE, Perm.ENTERPRISE_CONTACT_UPDATE,
-         Perm.FUNDS_READ, Perm.FUNDS_PROGRAMS_MANAGE, Perm.FUNDS_APPLY, Perm.FUNDS_APPROVE, Perm.FUNDS_REPORT,
-         Perm.TICKETS_READ, Perm.TICKETS_CONFIGURE}
+        {
+            Perm.MEMBERSHIPS_READ,
+            Perm.MEMBERSHIPS_MANAGE,
+            Perm.API_KEYS_MANAGE,
+            Perm.AUDIT_READ,
+            Perm.LIAISON_READ,
+            Perm.LIAISON_MANAGE,
+            Perm.REGISTRY_IMPORT,
+            Perm.REGISTRY_READ,
+            Perm.REGISTRY_MANAGE,
+            Perm.CHAINS_MANAGE,
+            Perm.ENTERPRISE_CONTACT_UPDATE,
+            Perm.FUNDS_READ,
+            Perm.FUNDS_PROGRAMS_MANAGE,
+            Perm.FUNDS_APPLY,
+            Perm.FUNDS_APPROVE,
+            Perm.FUNDS_REPORT,
+            Perm.TICKETS_READ,
+            Perm.TICKETS_CONFIGURE,
+        }
     ),
     Role.CHAIN_STAFF: frozenset(
-        {Perm.LIAISON_MANAGE, Perm.REGISTRY_READ, Perm.REGISTRY_MANAGE, Perm.ENTERPRISE_CONTACT_UPDATE,
-         Perm.FUNDS_READ, Perm.FUNDS_APPLY, Perm.FUNDS_REVIEW}
+        {
+            Perm.LIAISON_MANAGE,
+            Perm.REGISTRY_READ,
+            Perm.REGISTRY_MANAGE,
+            Perm.ENTERPRISE_CONTACT_UPDATE,
+            Perm.FUNDS_READ,
+            Perm.FUNDS_APPLY,
+            Perm.FUNDS_REVIEW,
+        }
     ),
     Role.LIAISON_OFFICER: frozenset({Perm.REGISTRY_READ}),
     Role.ENTERPRISE_CONTACT: frozenset(
@@ -58,12 +80,28 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.FINANCE_OFFICER: frozenset(  # funds go to organisations
         {Perm.REGISTRY_READ, Perm.FUNDS_READ, Perm.FUNDS_DISBURSE, Perm.FUNDS_REPORT}
     ),
-    Role.AUDITOR: frozenset({Perm.MEMBERSHIPS_READ, Perm.AUDIT_READ, Perm.LIAISON_READ, Perm.REGISTRY_READ,
-                             Perm.FUNDS_READ, Perm.FUNDS_REPORT, Perm.TICKETS_READ}),
+    Role.AUDITOR: frozenset(
+        {
+            Perm.MEMBERSHIPS_READ,
+            Perm.AUDIT_READ,
+            Perm.LIAISON_READ,
+            Perm.REGISTRY_READ,
+            Perm.FUNDS_READ,
+            Perm.FUNDS_REPORT,
+            Perm.TICKETS_READ,
+        }
+    ),
 }
 
 # Scopes an integration's API key may carry (never membership or key management).
 API_KEY_SCOPES: frozenset[Perm] = frozenset(
-    {Perm.AUDIT_READ, Perm.MEMBERSHIPS_READ, Perm.LIAISON_READ, Perm.REGISTRY_READ, Perm.FUNDS_READ,
-     Perm.FUNDS_REPORT, Perm.TICKETS_READ}
+    {
+        Perm.AUDIT_READ,
+        Perm.MEMBERSHIPS_READ,
+        Perm.LIAISON_READ,
+        Perm.REGISTRY_READ,
+        Perm.FUNDS_READ,
+        Perm.FUNDS_REPORT,
+        Perm.TICKETS_READ,
+    }
 )

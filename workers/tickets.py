@@ -90,10 +90,18 @@ async def close_unconfirmed_tickets(ctx: Ctx) -> int:
 
 JOBS = [sweep_ticket_slas, close_unconfirmed_tickets]
 # arq runs a cron job once per scheduled time across workers (its job ID is the time); the sweep's
-# guarded updates make an overlapping or repeated run harmless anyway.
+# guarded updates make an overlapping or repeated run harmless anyway. (arq's WorkerCoroutine protocol
+# does not accept our typed ctx, hence the ignores.)
 CRON_JOBS = [
-    cron(sweep_ticket_slas, second=0, keep_result=0, max_tries=1, timeout=300),
-    cron(close_unconfirmed_tickets, minute={0, 15, 30, 45}, second=30, keep_result=0, max_tries=1, timeout=300),
+    cron(sweep_ticket_slas, second=0, keep_result=0, max_tries=1, timeout=300),  # type: ignore[arg-type]
+    cron(
+        close_unconfirmed_tickets,  # type: ignore[arg-type]
+        minute={0, 15, 30, 45},
+        second=30,
+        keep_result=0,
+        max_tries=1,
+        timeout=300,
+    ),
 ]
 
 

@@ -1,6 +1,9 @@
 """Mutations of the tickets context. Each is one unit of work; rule failures come back as userErrors."""
 
+from typing import cast
+
 import strawberry
+from litestar.datastructures import UploadFile
 from strawberry.types import Info
 
 from redchain.graphql.errors import UserError, mutate
@@ -150,10 +153,9 @@ class TicketsMutation:
         ticket_id = decode_id(input.ticket_id, "Ticket", info.context.locale)
         limit = settings.attachment_max_bytes
         # One byte past the limit is enough to refuse it, without reading a huge upload into memory.
-        data = await input.file.read(limit + 1)
-        upload = attachments.Upload(
-            filename=input.file.filename or "", content_type=input.file.content_type or "", data=data
-        )
+        file = cast(UploadFile, input.file)  # what Litestar hands strawberry's Upload scalar
+        data = await file.read(limit + 1)
+        upload = attachments.Upload(filename=file.filename or "", content_type=file.content_type or "", data=data)
         row, errors = await mutate(
             info,
             lambda s: attachments.add_attachment(s, storage_from_settings(settings), actor, ticket_id, upload, limit),

@@ -22,8 +22,15 @@ class LiaisonAssignment(TenantOwned, table=True):
         sa.Index("ix_liaison_assignments_tenant_id_officer_user_id", "tenant_id", "officer_user_id"),
         sa.Index("ix_liaison_assignments_tenant_id_enterprise_id", "tenant_id", "enterprise_id"),
         # One open assignment of a kind per officer and enterprise.
-        sa.Index("uq_liaison_assignments_open", "tenant_id", "enterprise_id", "officer_user_id", "kind",
-                 unique=True, postgresql_where=sa.text("ends_on IS NULL")),
+        sa.Index(
+            "uq_liaison_assignments_open",
+            "tenant_id",
+            "enterprise_id",
+            "officer_user_id",
+            "kind",
+            unique=True,
+            postgresql_where=sa.text("ends_on IS NULL"),
+        ),
     )
     officer_user_id: uuid.UUID = Field(foreign_key="users.id")
     enterprise_id: uuid.UUID

@@ -66,10 +66,13 @@ class Enterprise(TenantOwned, table=True):
         tenant_fk(["chain_id"], "industry_chains"),
         sa.Index("ix_enterprises_tenant_id_chain_id", "tenant_id", "chain_id"),
         # Chinese substring search ("新材" finds "博翔新材料") needs trigrams, not LIKE on a scan.
-        sa.Index("ix_enterprises_name_trgm", "name", postgresql_using="gin",
-                 postgresql_ops={"name": "gin_trgm_ops"}),
-        sa.Index("ix_enterprises_credit_code_trgm", "credit_code", postgresql_using="gin",
-                 postgresql_ops={"credit_code": "gin_trgm_ops"}),
+        sa.Index("ix_enterprises_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
+        sa.Index(
+            "ix_enterprises_credit_code_trgm",
+            "credit_code",
+            postgresql_using="gin",
+            postgresql_ops={"credit_code": "gin_trgm_ops"},
+        ),
     )
     credit_code: str = Field(max_length=18)  # 统一社会信用代码, GB 32100-2015
     name: str = Field(max_length=200)
@@ -93,8 +96,9 @@ class PartyOrganization(TenantOwned, table=True):
         tenant_fk(["parent_id"], "party_organizations"),
         tenant_fk(["secretary_member_id"], "party_members", use_alter=True),
         sa.Index("ix_party_organizations_tenant_id_chain_id", "tenant_id", "chain_id"),
-        sa.Index("ix_party_organizations_name_trgm", "name", postgresql_using="gin",
-                 postgresql_ops={"name": "gin_trgm_ops"}),
+        sa.Index(
+            "ix_party_organizations_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}
+        ),
     )
     name: str = Field(max_length=200)
     kind: OrganizationKind = Field(sa_type=sa.String(32))  # type: ignore[call-overload]
@@ -133,8 +137,7 @@ class PartyMember(TenantOwned, table=True):
         sa.UniqueConstraint("tenant_id", "id_card_hash"),
         sa.Index("ix_party_members_tenant_id_organization_id", "tenant_id", "organization_id"),
         sa.Index("ix_party_members_tenant_id_enterprise_id", "tenant_id", "enterprise_id"),
-        sa.Index("ix_party_members_name_trgm", "name", postgresql_using="gin",
-                 postgresql_ops={"name": "gin_trgm_ops"}),
+        sa.Index("ix_party_members_name_trgm", "name", postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"}),
     )
     name: str = Field(max_length=100)
     status: MemberStatus = Field(sa_type=sa.String(32))  # type: ignore[call-overload]

@@ -82,7 +82,7 @@ def member_in_chain(tenant_id: uuid.UUID | None, chain_id: uuid.UUID) -> sa.Colu
     )
 
 
-def covered_enterprise_ids(tenant_id: uuid.UUID | None) -> sa.Select[tuple[uuid.UUID]]:
+def covered_enterprise_ids(tenant_id: uuid.UUID | None) -> sa.Select[uuid.UUID]:
     """Enterprises covered by a FORMED organisation: their own, or a joint branch (联合党支部)."""
     return (
         sa.select(col(OrganizationEnterprise.enterprise_id))
@@ -149,7 +149,7 @@ class RegistryRepository:
 
     # Scopes ---------------------------------------------------------------------------------------
 
-    def _officer_enterprise_ids(self, actor: Actor, officer_user_id: uuid.UUID) -> sa.Select[tuple[uuid.UUID]]:
+    def _officer_enterprise_ids(self, actor: Actor, officer_user_id: uuid.UUID) -> sa.Select[uuid.UUID]:
         return sa.select(col(LiaisonAssignment.enterprise_id)).where(
             col(LiaisonAssignment.tenant_id) == actor.tenant_id,
             col(LiaisonAssignment.officer_user_id) == officer_user_id,
@@ -166,16 +166,16 @@ class RegistryRepository:
             parts.append(col(Enterprise.id).in_(self._officer_enterprise_ids(actor, scope.officer_user_id)))
         return sa.or_(sa.false(), *parts)
 
-    def visible_enterprise_ids(self, actor: Actor) -> sa.Select[tuple[uuid.UUID]]:
+    def visible_enterprise_ids(self, actor: Actor) -> sa.Select[uuid.UUID]:
         """IDs of the enterprises `actor` may see, as a subquery for other contexts' scoping."""
         return self.scoped_enterprises(actor).with_only_columns(col(Enterprise.id))
 
-    def scoped_enterprises(self, actor: Actor) -> sa.Select[tuple[Enterprise]]:
+    def scoped_enterprises(self, actor: Actor) -> sa.Select[Enterprise]:
         scope = read_scope(actor)
         stmt = sa.select(Enterprise).where(col(Enterprise.tenant_id) == actor.tenant_id)
         return stmt if scope.everything else stmt.where(self._enterprise_in_scope(actor, scope))
 
-    def scoped_organizations(self, actor: Actor) -> sa.Select[tuple[PartyOrganization]]:
+    def scoped_organizations(self, actor: Actor) -> sa.Select[PartyOrganization]:
         """An organisation is visible when its chain is, or when it covers a visible enterprise."""
         scope = read_scope(actor)
         stmt = sa.select(PartyOrganization).where(col(PartyOrganization.tenant_id) == actor.tenant_id)
@@ -190,7 +190,7 @@ class RegistryRepository:
             parts.append(col(PartyOrganization.chain_id).in_(scope.chain_ids))
         return stmt.where(sa.or_(*parts))
 
-    def scoped_members(self, actor: Actor) -> sa.Select[tuple[PartyMember]]:
+    def scoped_members(self, actor: Actor) -> sa.Select[PartyMember]:
         """A member is visible through its enterprise (employer) or its organisation."""
         scope = read_scope(actor)
         stmt = sa.select(PartyMember).where(col(PartyMember.tenant_id) == actor.tenant_id)
@@ -204,7 +204,7 @@ class RegistryRepository:
             )
         )
 
-    def scoped_chains(self, actor: Actor) -> sa.Select[tuple[IndustryChain]]:
+    def scoped_chains(self, actor: Actor) -> sa.Select[IndustryChain]:
         # A park's chains are its public structure: every registry reader sees all of them.
         stmt = sa.select(IndustryChain).where(col(IndustryChain.tenant_id) == actor.tenant_id)
         return stmt if not read_scope(actor).empty else stmt.where(sa.false())
@@ -215,7 +215,7 @@ class RegistryRepository:
         stmt = self.scoped_chains(actor).where(col(IndustryChain.id) == chain_id)
         return await self.session.scalar(stmt.with_for_update() if for_update else stmt)
 
-    def _chain_filter(self, actor: Actor, include_archived: bool) -> sa.Select[tuple[IndustryChain]]:
+    def _chain_filter(self, actor: Actor, include_archived: bool) -> sa.Select[IndustryChain]:
         stmt = self.scoped_chains(actor)
         return stmt if include_archived else stmt.where(col(IndustryChain.archived_at).is_(None))
 
@@ -283,7 +283,7 @@ class RegistryRepository:
         )
         return list(await self.session.scalars(stmt.with_for_update() if for_update else stmt))
 
-    def filtered_enterprises(self, actor: Actor, where: EnterpriseFilter) -> sa.Select[tuple[Enterprise]]:
+    def filtered_enterprises(self, actor: Actor, where: EnterpriseFilter) -> sa.Select[Enterprise]:
         stmt = self.scoped_enterprises(actor)
         if where.chain_id is not None:
             stmt = stmt.where(col(Enterprise.chain_id) == where.chain_id)
@@ -371,7 +371,7 @@ class RegistryRepository:
             ),
         )
 
-    def _organization_filter(self, actor: Actor, where: OrganizationFilter) -> sa.Select[tuple[PartyOrganization]]:
+    def _organization_filter(self, actor: Actor, where: OrganizationFilter) -> sa.Select[PartyOrganization]:
         stmt = self.scoped_organizations(actor)
         if where.chain_id is not None:
             stmt = stmt.where(col(PartyOrganization.chain_id) == where.chain_id)
@@ -471,7 +471,7 @@ class RegistryRepository:
         )
         return list(await self.session.scalars(stmt.with_for_update() if for_update else stmt))
 
-    def _member_filter(self, actor: Actor, where: MemberFilter) -> sa.Select[tuple[PartyMember]]:
+    def _member_filter(self, actor: Actor, where: MemberFilter) -> sa.Select[PartyMember]:
         stmt = self.scoped_members(actor)
         if where.chain_id is not None:
             stmt = stmt.where(member_in_chain(actor.tenant_id, where.chain_id))

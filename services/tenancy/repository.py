@@ -75,9 +75,7 @@ class TenancyRepository:
     async def count_memberships(self, actor: Actor, role: Role | None, include_revoked: bool) -> int:
         return await count(self.session, self._membership_filter(actor, role, include_revoked))
 
-    def _membership_filter(
-        self, actor: Actor, role: Role | None, include_revoked: bool
-    ) -> sa.Select[Membership]:
+    def _membership_filter(self, actor: Actor, role: Role | None, include_revoked: bool) -> sa.Select[Membership]:
         stmt = self.scoped_memberships(actor)
         if role is not None:
             stmt = stmt.where(col(Membership.role) == role)

@@ -135,7 +135,7 @@ class TicketRepository:
             )
         return sa.or_(*parts) if parts else sa.false()
 
-    def scoped(self, tenant_id: uuid.UUID, scope: TicketScope, today: date) -> sa.Select[tuple[Ticket]]:
+    def scoped(self, tenant_id: uuid.UUID, scope: TicketScope, today: date) -> sa.Select[Ticket]:
         """The one place that narrows tickets to what an actor may see."""
         return sa.select(Ticket).where(
             col(Ticket.tenant_id) == tenant_id, self._scope_condition(tenant_id, scope, today)
@@ -158,7 +158,7 @@ class TicketRepository:
 
     def _filtered(
         self, tenant_id: uuid.UUID, scope: TicketScope, today: date, where: TicketFilter
-    ) -> sa.Select[tuple[Ticket]]:
+    ) -> sa.Select[Ticket]:
         stmt = self.scoped(tenant_id, scope, today)
         if where.statuses:
             stmt = stmt.where(col(Ticket.status).in_(where.statuses))
@@ -423,7 +423,7 @@ class TicketRepository:
 
     def _timeline(
         self, tenant_id: uuid.UUID, ticket_ids: Sequence[uuid.UUID], include_internal: bool
-    ) -> sa.Select[tuple[TicketEvent]]:
+    ) -> sa.Select[TicketEvent]:
         stmt = sa.select(TicketEvent).where(
             col(TicketEvent.tenant_id) == tenant_id, col(TicketEvent.ticket_id).in_(list(ticket_ids))
         )
