@@ -1,5 +1,6 @@
 """Demo data for a local try-out, loaded through the services like any other change. Idempotent."""
 
+import uuid
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,6 +10,8 @@ from redchain.infra.security import hash_password
 from redchain.infra.settings import Settings
 from redchain.services.actor import Actor, ActorKind, Grant
 from redchain.services.demo_scale.loader import load_reference_scale
+from redchain.services.funds import service as funds
+from redchain.services.funds.models import ProgramKind
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.models import AssignmentKind
 from redchain.services.permissions import Role
@@ -20,6 +23,9 @@ from redchain.services.registry.policies import park_today
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import User
 from redchain.services.tenancy.repository import TenancyRepository
+from redchain.services.tickets import service as tickets
+from redchain.services.tickets import taxonomy as ticket_taxonomy
+from redchain.services.tickets.workflow import TicketAction
 
 DEMO_PASSWORD = "redchain-demo-2026"
 DEMO_PARK_CODE = "changsha-hitech"
@@ -101,7 +107,7 @@ async def _load_registry(session: AsyncSession, admin: Actor) -> None:
         for serial, (name, chain_name, area, employees, is_key) in enumerate(DEMO_ENTERPRISES)
     ]
     boxiang = enterprises[0]
-    await tenancy.grant_membership(
+    contact_user = await tenancy.grant_membership(
         session,
         admin,
         CONTACT_EMAIL,
@@ -140,6 +146,60 @@ async def _load_registry(session: AsyncSession, admin: Actor) -> None:
     assert officer is not None
     # 长沙远大锂电 is a key enterprise without a branch: the liaison officer keeps it in touch (不失联).
     await liaison.assign(session, admin, enterprises[1].id, officer.id, AssignmentKind.LIAISON_OFFICER)
+    contact = Actor(
+        kind=ActorKind.USER,
+        tenant_id=admin.tenant_id,
+        user_id=contact_user.user.id,
+        grants=(Grant(Role.ENTERPRISE_CONTACT, enterprise_id=boxiang.id),),
+    )
+    chain_staff = Actor(
+        kind=ActorKind.USER,
+        tenant_id=admin.tenant_id,
+        user_id=secretary.user.id,
+        grants=(Grant(Role.CHAIN_STAFF, chain_id=chain.id),),
+    )
+    await _load_tickets(session, admin, contact, chain_staff, boxiang.id)
+    await _load_funds(session, admin, contact, branch.id)
+
+
+async def _load_funds(session: AsyncSession, admin: Actor, contact: Actor, branch_id: uuid.UUID) -> None:
+    """This year's start-up fund (启动经费) and the new branch's application, submitted for review."""
+    program = await funds.create_program(
+        session, admin, ProgramKind.STARTUP_FUND, park_today().year, "新建党组织启动经费", 50_000_000, None
+    )
+    payee = funds.Payee(
+        account_name="湖南博翔新材料科技有限公司", bank="长沙银行麓谷支行", account_number="800012345678901"
+    )
+    application = await funds.draft_application(session, contact, program.id, branch_id, None, payee, [])
+    await funds.submit_application(session, contact, application.id)
+
+
+async def _load_tickets(
+    session: AsyncSession, admin: Actor, contact: Actor, chain_staff: Actor, enterprise_id: uuid.UUID
+) -> None:
+    """Two problems 博翔新材料 raised: one waiting to be accepted, one being worked on."""
+    assert admin.tenant_id is not None
+    # The worker seeds the taxonomy when it sees the park created; the demo needs it right away.
+    await ticket_taxonomy.seed_reference_taxonomy(session, admin.tenant_id)
+    aspects = {c.code: c for c in await ticket_taxonomy.list_categories(session, admin)}
+    for title, aspect, handled in [
+        ("新厂区用电增容申请迟迟未批复", "SUPPLY_AND_UTILITIES", True),
+        ("急需招聘 20 名锂电材料工艺工程师", "TALENT_AND_RECRUITMENT", False),
+    ]:
+        ticket = await tickets.create_ticket(
+            session,
+            contact,
+            tickets.TicketDraft(
+                enterprise_id=enterprise_id,
+                title=title,
+                description=title + "，请产业链党委协调。",
+                category_id=aspects[aspect].parent_id or aspects[aspect].id,
+                aspect_id=aspects[aspect].id,
+            ),
+        )
+        if handled:
+            for action in (TicketAction.ACCEPT, TicketAction.START):
+                await tickets.transition(session, chain_staff, ticket.id, tickets.TransitionRequest(action))
 
 
 async def _load_scale(db: Database, scale: str) -> str:

@@ -9,6 +9,8 @@ from redchain.services.demo import DEMO_LOGINS, DEMO_PASSWORD, load_demo_data
 from tests.graphql.client import gql, login
 
 COVERAGE = "query { coverage { enterpriseCount coveredEnterpriseCount } }"
+APPLICATIONS = "query { fundApplications { edges { node { status } } } }"
+TICKETS = "query { tickets { totalCount edges { node { status } } } }"
 
 
 async def test_demo_data_loads_once_and_its_logins_work(settings: Settings, client: AsyncTestClient[Any]) -> None:
@@ -23,3 +25,8 @@ async def test_demo_data_loads_once_and_its_logins_work(settings: Settings, clie
     body = await gql(client, COVERAGE, token=admin)
     assert body["data"]["coverage"]["enterpriseCount"] == 5
     assert body["data"]["coverage"]["coveredEnterpriseCount"] == 1
+    contact = await login(client, "contact@boxiang.dev", DEMO_PASSWORD)
+    tickets = (await gql(client, TICKETS, token=contact))["data"]["tickets"]
+    assert sorted(edge["node"]["status"] for edge in tickets["edges"]) == ["IN_PROGRESS", "NEW"]
+    applications = (await gql(client, APPLICATIONS, token=contact))["data"]["fundApplications"]
+    assert [edge["node"]["status"] for edge in applications["edges"]] == ["SUBMITTED"]
