@@ -5,6 +5,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.infra.security import hash_password
 from redchain.infra.settings import Settings
@@ -19,7 +20,6 @@ from redchain.services.registry import service as registry
 from redchain.services.registry.credit_code import make_credit_code
 from redchain.services.registry.id_card import make_id_card
 from redchain.services.registry.models import FormationMode, MemberStatus, OrganizationKind
-from redchain.services.registry.policies import park_today
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import User
 from redchain.services.tenancy.repository import TenancyRepository

@@ -11,11 +11,12 @@ from redchain.graphql.registry.types import Enterprise
 from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import UserByIdLoader
 from redchain.graphql.tenancy.types import User
+from redchain.infra.clock import park_today
 from redchain.services.liaison.models import AssignmentKind as AssignmentKindEnum
 from redchain.services.liaison.models import LiaisonAssignment as AssignmentRow
 from redchain.services.liaison.models import LiaisonVisit as VisitRow
 from redchain.services.liaison.policies import AssignmentStatus as AssignmentStatusEnum
-from redchain.services.liaison.policies import park_today, status_on
+from redchain.services.liaison.policies import status_on
 from redchain.services.liaison.repository import OfficerWorkload as WorkloadRow
 
 AssignmentKind = strawberry.enum(

@@ -13,11 +13,11 @@ from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.graphql.permissions import HasPerm
 from redchain.graphql.registry.dataloaders import (
     EnterpriseByIdLoader,
+    EnterpriseRelations,
     IndustryChainByIdLoader,
     MemberTransferByIdLoader,
     PartyMemberByIdLoader,
     PartyOrganizationByIdLoader,
-    prefetch_enterprise_relations,
 )
 from redchain.graphql.registry.inputs import EnterpriseFilter, MemberFilter, PartyOrganizationFilter
 from redchain.graphql.registry.types import (
@@ -163,17 +163,18 @@ class RegistryQuery:
         actor = info.context.require_actor()
         where = _enterprise_filter(filter, info.context.locale)
         wanted = node_fields(info)
+        loaded = EnterpriseRelations()
 
         async def fetch(session: AsyncSession, page: PageRequest) -> Page[rows.Enterprise]:
             found = await registry.list_enterprises(session, actor, where, page)
-            await prefetch_enterprise_relations(info.context, session, actor, found.rows, wanted)
+            await loaded.load(session, actor, found.rows, wanted)
             return found
 
         return await paged(
             info,
             first,
             after,
-            Enterprise.from_row,
+            lambda row: Enterprise.from_row(row, loaded),
             fetch=fetch,
             count=lambda s: registry.count_enterprises(s, actor, where),
         )

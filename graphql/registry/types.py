@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from redchain.graphql.registry.dataloaders import (
     EnterpriseByIdLoader,
+    EnterpriseRelations,
     EnterprisesByOrganizationIdLoader,
     IndustryChainByIdLoader,
     LiaisonOfficersByEnterpriseIdLoader,
@@ -93,6 +94,8 @@ class Enterprise(Node):
     created_at: datetime
     updated_at: datetime | None
     row: strawberry.Private[rows.Enterprise]
+    # Relations read with the list's page (EnterpriseRelations); None: not loaded, ask the DataLoaders.
+    loaded: strawberry.Private[EnterpriseRelations | None] = None
 
     @strawberry.field(description="Masked for roles that do not call enterprises (auditors, finance, integrations).")
     def contact_phone(self, info: Info) -> str | None:
@@ -100,22 +103,41 @@ class Enterprise(Node):
             return self.row.contact_phone
         return mask_phone(self.row.contact_phone)
 
+    # The relation fields are plain (synchronous) resolvers: with the page's relations loaded they return
+    # the objects directly; otherwise they return the DataLoader's awaitable, which the executor awaits.
     @strawberry.field
-    async def chain(self, info: Info) -> IndustryChain | None:
-        return await _chain(info, self.row.chain_id)
+    def chain(self, info: Info) -> IndustryChain | None:
+        if self.loaded is None or self.loaded.chains is None:
+            return _chain(info, self.row.chain_id)  # type: ignore[return-value]
+        found = self.loaded.chains.get(self.row.chain_id) if self.row.chain_id else None
+        return IndustryChain.from_row(found) if found else None
 
     @strawberry.field(description="Organisations covering it, its own or joint ones, in any status you may see.")
-    async def organizations(self, info: Info) -> list["PartyOrganization"]:
+    def organizations(self, info: Info) -> list["PartyOrganization"]:
+        if self.loaded is None or self.loaded.organizations is None:
+            return self._organizations(info)  # type: ignore[return-value]
+        return [PartyOrganization.from_row(o) for o in self.loaded.organizations[self.row.id]]
+
+    async def _organizations(self, info: Info) -> list["PartyOrganization"]:
         orgs = await info.context.loader(OrganizationsByEnterpriseIdLoader).load(self.row.id)
         return [PartyOrganization.from_row(o) for o in orgs]
 
     @strawberry.field(description="Covered by a FORMED organisation, its own or a joint branch.")
-    async def is_covered(self, info: Info) -> bool:
-        orgs = await info.context.loader(OrganizationsByEnterpriseIdLoader).load(self.row.id)
-        return any(o.status == rows.OrganizationStatus.FORMED for o in orgs)
+    def is_covered(self, info: Info) -> bool:
+        if self.loaded is None or self.loaded.organizations is None:
+            return self._is_covered(info)  # type: ignore[return-value]
+        return _covered(self.loaded.organizations[self.row.id])
+
+    async def _is_covered(self, info: Info) -> bool:
+        return _covered(await info.context.loader(OrganizationsByEnterpriseIdLoader).load(self.row.id))
 
     @strawberry.field(description="Officers and instructors with an active assignment (驻企联络员 / 党建指导员).")
-    async def liaison_officers(self, info: Info) -> list[User]:
+    def liaison_officers(self, info: Info) -> list[User]:
+        if self.loaded is None or self.loaded.officers is None:
+            return self._liaison_officers(info)  # type: ignore[return-value]
+        return [User.from_row(u) for u in self.loaded.officers[self.row.id]]
+
+    async def _liaison_officers(self, info: Info) -> list[User]:
         return [
             User.from_row(u) for u in await info.context.loader(LiaisonOfficersByEnterpriseIdLoader).load(self.row.id)
         ]
@@ -125,7 +147,7 @@ class Enterprise(Node):
         return await info.context.loader(MemberCountByEnterpriseIdLoader).load(self.row.id)
 
     @classmethod
-    def from_row(cls, row: rows.Enterprise) -> "Enterprise":
+    def from_row(cls, row: rows.Enterprise, loaded: EnterpriseRelations | None = None) -> "Enterprise":
         return cls(
             id=encode_id("Enterprise", row.id),
             credit_code=row.credit_code,
@@ -139,7 +161,12 @@ class Enterprise(Node):
             created_at=row.created_at,
             updated_at=row.updated_at,
             row=row,
+            loaded=loaded,
         )
+
+
+def _covered(orgs: list[rows.PartyOrganization]) -> bool:
+    return any(o.status == rows.OrganizationStatus.FORMED for o in orgs)
 
 
 async def _enterprise(info: Info, enterprise_id: object) -> Enterprise | None:

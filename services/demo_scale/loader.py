@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.actor import Actor, ActorKind, Grant
 from redchain.services.audit import service as audit
@@ -17,7 +18,6 @@ from redchain.services.demo_scale.plan import ENTERPRISES, OFFICERS, ParkPlan, p
 from redchain.services.demo_scale.repository import DemoScaleRepository
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.models import LiaisonAssignment
-from redchain.services.liaison.policies import park_today
 from redchain.services.permissions import Role
 from redchain.services.registry import importing
 from redchain.services.registry.import_repository import ImportRepository

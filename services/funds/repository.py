@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from redchain.infra.clock import PARK_TIME_NAME
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.services.actor import Actor
 from redchain.services.funds.models import (
@@ -26,8 +27,6 @@ from redchain.services.funds.models import (
 )
 from redchain.services.funds.policies import application_scope
 from redchain.services.registry.models import MemberStatus, OrganizationEnterprise, PartyMember, PartyOrganization
-
-SHANGHAI = "Asia/Shanghai"
 
 
 @dataclass(frozen=True)
@@ -149,7 +148,7 @@ class FundsRepository:
         return await count(self.session, self._ledger(tenant_id, program_id))
 
     async def ledger_report(self, tenant_id: uuid.UUID, fiscal_year: int | None) -> list[LedgerReportRow]:
-        month = sa.func.to_char(sa.func.timezone(SHANGHAI, col(LedgerEntry.created_at)), "YYYY-MM")
+        month = sa.func.to_char(sa.func.timezone(PARK_TIME_NAME, col(LedgerEntry.created_at)), "YYYY-MM")
         stmt = (
             sa.select(
                 col(LedgerEntry.program_id),

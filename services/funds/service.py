@@ -3,15 +3,15 @@ Batches and payments are in disbursement.py; every status change goes through wo
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
+from redchain.infra.clock import park_today
 from redchain.infra.models_base import utcnow
 from redchain.infra.pagination import Page, PageRequest
 from redchain.services.actor import Actor
@@ -56,7 +56,6 @@ from redchain.services.funds.workflow import (
 from redchain.services.permissions import Perm
 from redchain.services.registry.models import OrganizationStatus, PartyOrganization
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 PROGRAM_FIELDS = ("kind", "name", "fiscal_year", "budget_fen", "amount_rule")
 MAX_DOCUMENTS = 20
 
@@ -94,10 +93,6 @@ class ApplicationChanges:
     amount_fen: int | None = None
     payee: Payee | None = None
     documents: list[Document] | None = field(default=None)
-
-
-def shanghai_today() -> date:
-    return datetime.now(SHANGHAI).date()
 
 
 def _one_year_before(day: date) -> date:
@@ -262,7 +257,7 @@ def _check_eligible(program: FundProgram, organization: PartyOrganization) -> No
     if organization.status != OrganizationStatus.FORMED or organization.formed_on is None:
         raise NotEligible("organizationId", why="not formed")
     if program.kind == ProgramKind.STARTUP_FUND:
-        today = shanghai_today()
+        today = park_today()
         if not _one_year_before(today) <= organization.formed_on <= today:
             raise NotEligible(
                 "organizationId", why="the start-up fund is for organisations formed in the last 12 months"

@@ -2,21 +2,13 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from redchain.services.actor import Actor
 from redchain.services.errors import PermissionDenied
 from redchain.services.liaison.models import LiaisonAssignment
 from redchain.services.permissions import Perm, Role
-
-PARK_TIME = ZoneInfo("Asia/Shanghai")
-
-
-def park_today() -> date:
-    """Assignments start and end on calendar days in the park's time zone, not UTC."""
-    return datetime.now(PARK_TIME).date()
 
 
 class AssignmentStatus(StrEnum):

@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
+from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest
 from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
@@ -26,7 +27,6 @@ from redchain.services.liaison.policies import (
     AssignmentStatus,
     may_manage_chain,
     may_see_workload,
-    park_today,
     require_manage,
     require_officer,
     status_on,

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from redchain.infra.clock import park_today
 from redchain.services.liaison.models import LiaisonAssignment
 from redchain.services.registry.models import (
     Enterprise,
@@ -19,7 +20,6 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.services.registry.policies import park_today
 from redchain.services.registry.repository import (
     PARTY_MEMBER_STATUSES,
     active_assignment,

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
+from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest
 from redchain.infra.settings import get_settings
 from redchain.services.actor import Actor
@@ -37,7 +38,7 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.services.registry.policies import may_manage_chain, park_today, require, require_manage_chain
+from redchain.services.registry.policies import may_manage_chain, require, require_manage_chain
 from redchain.services.registry.repository import MemberFilter, RegistryRepository
 from redchain.services.registry.validation import UNSET, Unset, changed_fields, given, optional_text, required_text
 

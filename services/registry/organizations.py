@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
+from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest
 from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
@@ -37,7 +38,7 @@ from redchain.services.registry.models import (
     OrganizationStatus,
     PartyOrganization,
 )
-from redchain.services.registry.policies import park_today, require, require_manage_chain
+from redchain.services.registry.policies import require, require_manage_chain
 from redchain.services.registry.repository import OrganizationFilter, RegistryRepository
 from redchain.services.registry.validation import UNSET, Unset, given, optional_text, required_text
 

@@ -8,18 +8,10 @@ CHAIN_STAFF inside its chain; an ENTERPRISE_CONTACT edits only its enterprise's 
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from redchain.services.actor import Actor, ActorKind
 from redchain.services.errors import PermissionDenied
 from redchain.services.permissions import Perm, Role
-
-PARK_TIME = ZoneInfo("Asia/Shanghai")
-
-
-def park_today() -> date:
-    return datetime.now(PARK_TIME).date()
 
 
 @dataclass(frozen=True)

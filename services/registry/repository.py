@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.services.actor import Actor
 from redchain.services.liaison.models import LiaisonAssignment
@@ -26,7 +27,7 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.services.registry.policies import ReadScope, park_today, read_scope
+from redchain.services.registry.policies import ReadScope, read_scope
 from redchain.services.tenancy.models import Membership, User
 
 # Party members proper; development targets and activists are not members yet.

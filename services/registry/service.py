@@ -5,6 +5,7 @@ modules it re-exports, one per aggregate. Every function takes the acting `Actor
 an object outside it is NotFound. Writes never commit; the caller's unit of work does.
 """
 
+from redchain.infra.clock import park_today
 from redchain.services.registry.chains import (
     REFERENCE_CHAINS,
     archive_chain,
@@ -75,7 +76,6 @@ from redchain.services.registry.organizations import (
     set_organization_secretary,
     update_organization,
 )
-from redchain.services.registry.policies import park_today
 from redchain.services.registry.repository import EnterpriseFilter, MemberFilter, OrganizationFilter
 from redchain.services.registry.validation import UNSET, Unset
 

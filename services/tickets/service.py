@@ -7,13 +7,14 @@ timeline and emitted to the outbox in the caller's transaction.
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
+from redchain.infra.clock import park_date
 from redchain.infra.models_base import utcnow
 from redchain.infra.pagination import Page, PageRequest
 from redchain.infra.settings import Settings, get_settings
@@ -58,7 +59,7 @@ from redchain.services.tickets.policies import (
     staff_chains,
 )
 from redchain.services.tickets.repository import TicketFilter, TicketRepository
-from redchain.services.tickets.sla import PARK_TIME, WorkingDay, business_seconds_between
+from redchain.services.tickets.sla import WorkingDay, business_seconds_between
 from redchain.services.tickets.workflow import TRANSITIONS, TicketAction
 
 TICKET_FIELDS = (
@@ -124,10 +125,6 @@ class TransitionRequest:
 # Helpers the other ticket modules share --------------------------------------------------------
 
 
-def park_day(now: datetime) -> date:
-    return now.astimezone(PARK_TIME).date()
-
-
 def clean_text(field: str, value: str | None, limit: int = TEXT_LIMIT, required: bool = True) -> str | None:
     value = (value or "").strip()
     if not value:
@@ -150,7 +147,7 @@ async def require_ticket(
     """The ticket if `actor` may see it, else NotFound (never a hint that it exists)."""
     assert actor.tenant_id is not None
     ticket = await TicketRepository(session).ticket(
-        actor.tenant_id, read_scope(actor), park_day(now), ticket_id, for_update
+        actor.tenant_id, read_scope(actor), park_date(now), ticket_id, for_update
     )
     if ticket is None:
         raise NotFound(field)
@@ -162,7 +159,7 @@ async def relations(session: AsyncSession, actor: Actor, ticket: Ticket, now: da
     officer = bool(
         actor.user_id
         and actor.has_role(Role.LIAISON_OFFICER)
-        and await repo.is_officer_of(ticket.tenant_id, actor.user_id, ticket.enterprise_id, park_day(now))
+        and await repo.is_officer_of(ticket.tenant_id, actor.user_id, ticket.enterprise_id, park_date(now))
     )
     return TicketRelations(
         officer_of_enterprise=officer,
@@ -295,7 +292,7 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
     officer = bool(
         actor.user_id
         and actor.has_role(Role.LIAISON_OFFICER)
-        and await repo.is_officer_of(actor.tenant_id, actor.user_id, enterprise.id, park_day(now))
+        and await repo.is_officer_of(actor.tenant_id, actor.user_id, enterprise.id, park_date(now))
     )
     if not may_raise_for(actor, enterprise.id, enterprise.chain_id, officer):
         raise NotAllowed("enterpriseId")
@@ -353,22 +350,22 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
 
 async def get_ticket(session: AsyncSession, actor: Actor, ticket_id: uuid.UUID) -> Ticket | None:
     assert actor.tenant_id is not None
-    return await TicketRepository(session).ticket(actor.tenant_id, read_scope(actor), park_day(utcnow()), ticket_id)
+    return await TicketRepository(session).ticket(actor.tenant_id, read_scope(actor), park_date(utcnow()), ticket_id)
 
 
 async def tickets_by_ids(session: AsyncSession, actor: Actor, ids: list[uuid.UUID]) -> list[Ticket]:
     assert actor.tenant_id is not None
-    return await TicketRepository(session).tickets(actor.tenant_id, read_scope(actor), park_day(utcnow()), ids)
+    return await TicketRepository(session).tickets(actor.tenant_id, read_scope(actor), park_date(utcnow()), ids)
 
 
 async def list_tickets(session: AsyncSession, actor: Actor, where: TicketFilter, page: PageRequest) -> Page[Ticket]:
     assert actor.tenant_id is not None
-    return await TicketRepository(session).page(actor.tenant_id, read_scope(actor), park_day(utcnow()), where, page)
+    return await TicketRepository(session).page(actor.tenant_id, read_scope(actor), park_date(utcnow()), where, page)
 
 
 async def count_tickets(session: AsyncSession, actor: Actor, where: TicketFilter) -> int:
     assert actor.tenant_id is not None
-    return await TicketRepository(session).count(actor.tenant_id, read_scope(actor), park_day(utcnow()), where)
+    return await TicketRepository(session).count(actor.tenant_id, read_scope(actor), park_date(utcnow()), where)
 
 
 async def timeline_pages(
@@ -403,9 +400,9 @@ async def allowed_actions(
     assert actor.tenant_id is not None
     now = utcnow()
     repo = TicketRepository(session)
-    rows = await repo.tickets(actor.tenant_id, read_scope(actor), park_day(now), ticket_ids)
+    rows = await repo.tickets(actor.tenant_id, read_scope(actor), park_date(now), ticket_ids)
     posted = (
-        await repo.officer_enterprise_ids(actor.tenant_id, actor.user_id, park_day(now))
+        await repo.officer_enterprise_ids(actor.tenant_id, actor.user_id, park_date(now))
         if actor.user_id and actor.has_role(Role.LIAISON_OFFICER)
         else set()
     )
@@ -564,7 +561,7 @@ async def _valid_assignee(repo: TicketRepository, ticket: Ticket, user_id: uuid.
     ):
         return True
     return await repo.has_membership(ticket.tenant_id, user_id, Role.LIAISON_OFFICER) and await repo.is_officer_of(
-        ticket.tenant_id, user_id, ticket.enterprise_id, park_day(now)
+        ticket.tenant_id, user_id, ticket.enterprise_id, park_date(now)
     )
 
 

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
+from redchain.infra.clock import PARK_TIME, park_date
+
 log = logging.getLogger("redchain.tickets.sla")
 
-PARK_TIME = ZoneInfo("Asia/Shanghai")
 PERIOD = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 # A ticket target is counted in days at most a few months long; this bounds the walk in
 # add_business_seconds even for a working day with no periods (a misconfiguration).
@@ -101,17 +101,13 @@ def _whole_second(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-def _park_date(moment: datetime) -> date:
-    return moment.astimezone(PARK_TIME).date()
-
-
 def business_seconds_between(start: datetime, end: datetime, working_day: WorkingDay = DEFAULT_WORKING_DAY) -> int:
     """Business seconds in [start, end); 0 when end is not after start."""
     start, end = _whole_second(start), _whole_second(end)
     if end <= start:
         return 0
     total = timedelta()
-    day, last = _park_date(start), _park_date(end)
+    day, last = park_date(start), park_date(end)
     while day <= last:
         for window_start, window_end in _windows(day, working_day):
             overlap = min(end, window_end) - max(start, window_start)
@@ -130,7 +126,7 @@ def add_business_seconds(start: datetime, seconds: int, working_day: WorkingDay 
     if seconds == 0:
         return start
     remaining = timedelta(seconds=seconds)
-    day = _park_date(start)
+    day = park_date(start)
     for _ in range(MAX_DAYS):
         for window_start, window_end in _windows(day, working_day):
             begin = max(start, window_start)

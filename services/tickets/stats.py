@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from redchain.infra.clock import PARK_TIME, park_date
 from redchain.infra.models_base import utcnow
 from redchain.services.actor import Actor
 from redchain.services.errors import NotFound, PermissionDenied
@@ -18,8 +19,6 @@ from redchain.services.tickets.errors import ExportTooLarge, InvalidPeriod
 from redchain.services.tickets.models import Ticket
 from redchain.services.tickets.policies import read_scope
 from redchain.services.tickets.repository import StatsRow, TicketFilter, TicketRepository
-from redchain.services.tickets.service import park_day
-from redchain.services.tickets.sla import PARK_TIME
 
 EXPORT_LIMIT = 10_000
 MAX_PERIOD_DAYS = 3660
@@ -64,7 +63,7 @@ async def ticket_stats(
         raise NotFound("chainId")
     if category_id is not None and await repo.category(actor.tenant_id, category_id) is None:
         raise NotFound("category")
-    rows = await repo.stats(actor.tenant_id, scope, park_day(utcnow()), since, until, chain_id, category_id)
+    rows = await repo.stats(actor.tenant_id, scope, park_date(utcnow()), since, until, chain_id, category_id)
     return TicketStats(
         total=next((r for r in rows if r.group == "TOTAL"), _empty()),
         by_chain=[r for r in rows if r.group == "CHAIN"],
@@ -106,7 +105,7 @@ async def export_csv(session: AsyncSession, actor: Actor, where: TicketFilter) -
     """UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right; newest first."""
     assert actor.tenant_id is not None
     repo = TicketRepository(session)
-    scope, today = read_scope(actor), park_day(utcnow())
+    scope, today = read_scope(actor), park_date(utcnow())
     rows = await repo.export_rows(actor.tenant_id, scope, today, where, EXPORT_LIMIT + 1)
     if len(rows) > EXPORT_LIMIT:
         raise ExportTooLarge("filter", limit=EXPORT_LIMIT)

@@ -5,9 +5,9 @@ import json
 import time
 from typing import Any
 
+from redchain.infra.clock import park_today
 from redchain.services.demo_scale.loader import enterprise_sheet
 from redchain.services.demo_scale.plan import plan_park
-from redchain.services.liaison.policies import park_today
 from redchain.services.registry.service import REFERENCE_CHAINS
 from tests.bench.framework import Account, Bench, Result, at_most, benchmark
 from tests.factories import create_chain

@@ -11,10 +11,10 @@ from datetime import date
 import asyncpg
 import sqlalchemy as sa
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import app_role_url
 from redchain.services.actor import Actor, ActorKind, Grant
 from redchain.services.demo_scale.loader import load_reference_scale
-from redchain.services.liaison.policies import park_today
 from redchain.services.permissions import Role
 from redchain.services.registry.service import REFERENCE_CHAINS
 from tests.bench.framework import Account, Bench, Result, at_least, at_most, benchmark

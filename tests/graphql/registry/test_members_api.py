@@ -6,10 +6,10 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.registry.id_card import make_id_card
 from redchain.services.registry.models import OrganizationStatus
-from redchain.services.registry.policies import park_today
 from tests.factories import create_park
 from tests.graphql.client import error_codes, gql
 from tests.graphql.registry.support import gid, token, user_errors

@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.registry.models import OrganizationStatus
-from redchain.services.registry.policies import park_today
 from tests.factories import create_enterprise, create_park
 from tests.graphql.client import error_codes, gql
 from tests.graphql.registry.support import gid, token, user_errors, uuid_of

@@ -6,11 +6,11 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from redchain.services.registry.id_card import make_id_card
 from redchain.services.registry.models import OrganizationStatus
-from redchain.services.registry.policies import park_today
 from tests.factories import create_enterprise, create_park
 from tests.graphql.client import error_codes, gql
 from tests.graphql.registry.support import gid, token

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import col
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import ApplicationStatus, FundApplication, ProgramKind
@@ -47,7 +48,7 @@ async def approved_in_bulk(db: Database, count: int, batches: int, declined_shar
             s,
             admin.actor,
             ProgramKind.STARTUP_FUND,
-            funds.shanghai_today().year,
+            park_today().year,
             "启动经费",
             count * 500_000 + 12_345,
             None,
@@ -63,7 +64,7 @@ async def approved_in_bulk(db: Database, count: int, batches: int, declined_shar
             formation_mode="STANDALONE",
             status="FORMED",
             chain_id=chain.id,
-            formed_on=funds.shanghai_today(),
+            formed_on=park_today(),
         )
         for n in range(count)
     ]

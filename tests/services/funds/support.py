@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from redchain.infra import devservers
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.infra.payments.settings import get_payment_settings
 from redchain.infra.treasury_sim import start_treasury
@@ -96,7 +97,7 @@ async def create_organization(
         formation_mode="STANDALONE",
         status=status,
         chain_id=chain.id if chain else None,
-        formed_on=funds.shanghai_today() - timedelta(days=formed_days_ago) if status != "PREPARING" else None,
+        formed_on=park_today() - timedelta(days=formed_days_ago) if status != "PREPARING" else None,
     )
     async with db.transaction(park.id) as session:
         session.add(organization)
@@ -133,7 +134,7 @@ async def funds_park(
             s,
             admin.actor,
             kind,
-            funds.shanghai_today().year,
+            park_today().year,
             "启动经费",
             budget_fen,
             None if kind == "STARTUP_FUND" else {"minFen": 100, "maxFen": 1_000_000, "defaultFen": 500_000},

@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.audit.models import AuditEntry
 from redchain.services.errors import NotFound, PermissionDenied
@@ -129,7 +130,7 @@ async def test_start_up_fund_once_per_organisation_across_years_in_the_database(
         db,
         fp.park,
         lambda s: funds.create_program(
-            s, fp.admin.actor, ProgramKind.STARTUP_FUND, funds.shanghai_today().year + 1, "明年启动经费", 10**8, None
+            s, fp.admin.actor, ProgramKind.STARTUP_FUND, park_today().year + 1, "明年启动经费", 10**8, None
         ),
     )
 

@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.errors import PermissionDenied
 from redchain.services.funds import service as funds
@@ -28,7 +29,7 @@ from tests.services.funds.support import (
     ledger,
 )
 
-YEAR = funds.shanghai_today().year
+YEAR = park_today().year
 
 
 async def budget_of(db: Database, fp: FundsPark) -> Budget:

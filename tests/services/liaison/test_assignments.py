@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import col
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.infra.outbox import OutboxEvent
 from redchain.services.audit.models import AuditEntry
@@ -21,7 +22,7 @@ from redchain.services.liaison.errors import (
     OfficerNotEligible,
 )
 from redchain.services.liaison.models import AssignmentKind
-from redchain.services.liaison.policies import AssignmentStatus, park_today, status_on
+from redchain.services.liaison.policies import AssignmentStatus, status_on
 from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
 from tests.factories import create_enterprise, create_member, create_user

@@ -4,12 +4,12 @@ from datetime import timedelta
 
 import pytest
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.errors import NotFound, PermissionDenied, TooLong
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.errors import AssignmentNotActive, NotesRequired, VisitDateOutOfRange
 from redchain.services.liaison.models import LiaisonVisit
-from redchain.services.liaison.policies import park_today
 from tests.services.liaison.world import Person, World, assign, build_world, days_ago
 
 

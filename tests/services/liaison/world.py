@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment
-from redchain.services.liaison.policies import park_today
 from redchain.services.permissions import Role
 from redchain.services.registry.models import Enterprise, IndustryChain
 from redchain.services.tenancy.models import Tenant

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.actor import Actor, ActorKind, Grant
 from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment
@@ -22,7 +23,6 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.services.registry.policies import park_today
 from redchain.services.tenancy.models import Tenant, User
 from tests.factories import actor_for, create_chain, create_enterprise, create_member, create_park, unique
 
