@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from redchain.infra.payments.settings import DEV_PAYEE_KEY, get_payment_settings
+
 _URL_PASSWORD = re.compile(r"(://[^:/@]*:).*@")
 
 
@@ -84,4 +86,6 @@ def insecure_defaults(settings: Settings) -> list[str]:
         found.append("JWT_SECRET")
     if settings.id_card_pepper.get_secret_value() == DEV_ID_CARD_PEPPER:
         found.append("ID_CARD_PEPPER")
+    if get_payment_settings().payee_encryption_key.get_secret_value() == DEV_PAYEE_KEY:
+        found.append("PAYEE_ENCRYPTION_KEY")
     return found

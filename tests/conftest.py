@@ -19,6 +19,7 @@ from redis.asyncio import Redis
 
 from redchain.infra import devservers, migrate
 from redchain.infra.db import Database
+from redchain.infra.payments.settings import get_payment_settings
 from redchain.infra.settings import Settings, get_settings
 
 
@@ -50,11 +51,13 @@ def settings(servers: dict[str, str]) -> Iterator[Settings]:
         REDIS_URL=servers["redis"],
         JWT_SECRET="test-secret-that-is-long-enough-for-hs256",
         ID_CARD_PEPPER="test-id-card-pepper",
+        PAYEE_ENCRYPTION_KEY="dGVzdC1wYXllZS1rZXktMzItYnl0ZXMtbG9uZy0hISE=",
         DEBUG="false",
         # Every test request comes from one address; the per-IP login limit is tested with its own app.
         LOGIN_ATTEMPTS_PER_IP="1000000",
     )
     get_settings.cache_clear()
+    get_payment_settings.cache_clear()
     settings = get_settings()
     migrate.upgrade(database_url, settings)
     yield settings

@@ -6,6 +6,9 @@ from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+DEV_PAYEE_KEY = "ZGV2LW9ubHktcGF5ZWUta2V5LWNoYW5nZS1tZS0zMmI="
+
+
 class PaymentSettings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
@@ -19,7 +22,7 @@ class PaymentSettings(BaseSettings):
     payment_reconcile_every_seconds: int = 30
     payment_reconcile_batch: int = 500
     # AES-256-GCM key for payee account numbers, 32 bytes base64 (urlsafe). Set it in production.
-    payee_encryption_key: SecretStr = SecretStr("ZGV2LW9ubHktcGF5ZWUta2V5LWNoYW5nZS1tZS0zMmI=")
+    payee_encryption_key: SecretStr = SecretStr(DEV_PAYEE_KEY)
 
 
 @lru_cache

@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 ENVIRONMENT = {
     "JWT_SECRET": "bench-secret-that-is-long-enough-for-hs256",
     "ID_CARD_PEPPER": "bench-id-card-pepper",
+    "PAYEE_ENCRYPTION_KEY": "YmVuY2gtcGF5ZWUta2V5LTMyLWJ5dGVzLWxvbmctISE=",
     "DEBUG": "false",
     # The limiter still counts every request in Redis, but a load test is not an abuser to stop.
     "REQUESTS_PER_MINUTE": "1000000000",

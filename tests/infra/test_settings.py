@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
+from pydantic import SecretStr
 from sqlalchemy.engine import make_url
 
 from redchain.infra.logging import JsonFormatter
-from redchain.infra.settings import Settings, get_settings
+from redchain.infra.settings import DEV_ID_CARD_PEPPER, DEV_JWT_SECRET, Settings, get_settings, insecure_defaults
 
 SECRETS = {
     "JWT_SECRET": "jwt-5ecret-never-shown-anywhere-at-all",
@@ -86,3 +87,11 @@ async def test_the_app_logs_no_secret(secret_settings: Settings) -> None:
     assert_no_secret(stream.getvalue())
     for response in responses:
         assert_no_secret(response.text)
+
+
+def test_development_secrets_are_named_so_the_api_refuses_them(settings: Settings) -> None:
+    assert insecure_defaults(settings) == []
+    dev = settings.model_copy(
+        update={"jwt_secret": SecretStr(DEV_JWT_SECRET), "id_card_pepper": SecretStr(DEV_ID_CARD_PEPPER)}
+    )
+    assert insecure_defaults(dev) == ["JWT_SECRET", "ID_CARD_PEPPER"]
