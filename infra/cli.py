@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> None:
             case "migrate-check":
                 cmd_migrate_check(settings)
             case "demo-data":
+                cmd_migrate(settings)  # demo data needs the current schema; migrating twice is a no-op
                 cmd_demo_data(settings, args.scale)
             case "create-platform-admin":
                 cmd_create_platform_admin(settings, args.email, args.password, args.name)
