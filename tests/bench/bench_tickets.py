@@ -260,6 +260,8 @@ async def _load_open_tickets(bench: Bench, park: Park, sweep_at: datetime) -> No
 async def sweep_100k_open(bench: Bench) -> list[Result]:
     park = await _park(bench)
     sweep_at = datetime.now(UTC) + timedelta(days=60)
+    # Tickets other benchmarks of this run created are due by then too: settle them first, unmeasured.
+    await sweep(bench.db, sweep_at)
     await _load_open_tickets(bench, park, sweep_at)
     started = time.perf_counter()
     totals = await sweep(bench.db, sweep_at)
