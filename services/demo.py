@@ -95,7 +95,8 @@ async def _load_registry(session: AsyncSession, admin: Actor) -> None:
             session,
             admin,
             registry.EnterpriseData(
-                credit_code=make_credit_code(serial + 1),
+                # Another division than the reference-scale park's codes, so SCALE=park adds to these.
+                credit_code=make_credit_code(serial + 1, division="430104"),
                 name=name,
                 chain_id=chains[chain_name].id,
                 area=area,
