@@ -8,6 +8,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from redchain.graphql.errors import ApiError, ErrorCode
@@ -58,6 +59,16 @@ def node_resolver(type_name: str) -> Callable[[NodeResolver], NodeResolver]:
         return fn
 
     return register
+
+
+def loaded_node(type_name: str, loader: type[DataLoader[uuid.UUID, Any]], to_node: Callable[[Any], Any]) -> None:
+    """The common node resolver: the type's scoped by-ID DataLoader, then its GraphQL object."""
+
+    async def resolve(info: Info, value: uuid.UUID) -> Any | None:
+        row = await info.context.loader(loader).load(value)
+        return to_node(row) if row else None
+
+    NODE_RESOLVERS[type_name] = resolve
 
 
 async def resolve_node(info: Info, global_id: Annotated[strawberry.ID, strawberry.argument(name="id")]) -> Node:

@@ -1,7 +1,6 @@
 """Queries of the funds context."""
 
 import base64
-import uuid
 
 import strawberry
 from strawberry.types import Info
@@ -20,7 +19,7 @@ from redchain.graphql.funds.types import (
     PaymentBatchStatus,
 )
 from redchain.graphql.permissions import HasPerm
-from redchain.graphql.relay import Connection, decode_id, decode_optional_id, node_resolver, paged
+from redchain.graphql.relay import Connection, decode_id, decode_optional_id, loaded_node, paged
 from redchain.services.errors import NotFound
 from redchain.services.funds import disbursement, export
 from redchain.services.funds import service as funds
@@ -28,23 +27,13 @@ from redchain.services.funds.models import ApplicationStatus, BatchStatus
 from redchain.services.funds.repository import ApplicationFilter
 from redchain.services.permissions import Perm
 
-
-@node_resolver("FundProgram")
-async def _program_node(info: Info, program_id: uuid.UUID) -> FundProgram | None:
-    row = await info.context.loader(FundProgramByIdLoader).load(program_id)
-    return FundProgram.from_row(row) if row else None
+loaded_node("FundProgram", FundProgramByIdLoader, FundProgram.from_row)
 
 
-@node_resolver("FundApplication")
-async def _application_node(info: Info, application_id: uuid.UUID) -> FundApplication | None:
-    row = await info.context.loader(FundApplicationByIdLoader).load(application_id)
-    return FundApplication.from_row(row) if row else None
+loaded_node("FundApplication", FundApplicationByIdLoader, FundApplication.from_row)
 
 
-@node_resolver("PaymentBatch")
-async def _batch_node(info: Info, batch_id: uuid.UUID) -> PaymentBatch | None:
-    row = await info.context.loader(PaymentBatchByIdLoader).load(batch_id)
-    return PaymentBatch.from_row(row) if row else None
+loaded_node("PaymentBatch", PaymentBatchByIdLoader, PaymentBatch.from_row)
 
 
 @strawberry.type

@@ -1,7 +1,5 @@
 """Queries of the liaison context: each caller sees the assignments and visits its role allows."""
 
-import uuid
-
 import strawberry
 from strawberry.types import Info
 
@@ -9,23 +7,16 @@ from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.graphql.liaison.dataloaders import LiaisonAssignmentByIdLoader, LiaisonVisitByIdLoader
 from redchain.graphql.liaison.types import AssignmentStatus, LiaisonAssignment, LiaisonVisit, OfficerWorkload
 from redchain.graphql.permissions import IsAuthenticated
-from redchain.graphql.relay import Connection, decode_optional_id, node_resolver, paged
+from redchain.graphql.relay import Connection, decode_optional_id, loaded_node, paged
 from redchain.services.errors import PermissionDenied
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.policies import AssignmentStatus as AssignmentStatusEnum
 from redchain.services.liaison.repository import AssignmentFilter, VisitFilter
 
-
-@node_resolver("LiaisonAssignment")
-async def _assignment_node(info: Info, assignment_id: uuid.UUID) -> LiaisonAssignment | None:
-    row = await info.context.loader(LiaisonAssignmentByIdLoader).load(assignment_id)
-    return LiaisonAssignment.from_row(row) if row else None
+loaded_node("LiaisonAssignment", LiaisonAssignmentByIdLoader, LiaisonAssignment.from_row)
 
 
-@node_resolver("LiaisonVisit")
-async def _visit_node(info: Info, visit_id: uuid.UUID) -> LiaisonVisit | None:
-    row = await info.context.loader(LiaisonVisitByIdLoader).load(visit_id)
-    return LiaisonVisit.from_row(row) if row else None
+loaded_node("LiaisonVisit", LiaisonVisitByIdLoader, LiaisonVisit.from_row)
 
 
 @strawberry.type

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from redchain.graphql.dataloaders import EntityLoader
 from redchain.graphql.errors import ApiError, ErrorCode, UserError, mutate
 from redchain.graphql.permissions import HasPerm
-from redchain.graphql.relay import Connection, Node, decode_id, encode_id, node_resolver, paged
+from redchain.graphql.relay import Connection, Node, decode_id, encode_id, loaded_node, paged
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm
 from redchain.services.registry import importing
@@ -83,10 +83,7 @@ class RegistryImportByIdLoader(EntityLoader[ImportRow]):
         return await importing.imports_by_ids(session, actor, ids) if actor else []
 
 
-@node_resolver("RegistryImport")
-async def _import_node(info: Info, import_id: uuid.UUID) -> RegistryImport | None:
-    row = await info.context.loader(RegistryImportByIdLoader).load(import_id)
-    return RegistryImport.from_row(row) if row else None
+loaded_node("RegistryImport", RegistryImportByIdLoader, RegistryImport.from_row)
 
 
 @strawberry.type
@@ -131,10 +128,12 @@ class RegistryImportMutation:
 class RegistryImportQuery:
     @strawberry.field(permission_classes=[HasPerm(Perm.REGISTRY_IMPORT)], description="An import, to poll.")
     async def registry_import(self, info: Info, id: strawberry.ID) -> RegistryImport:
-        found = await _import_node(info, decode_id(id, "RegistryImport", info.context.locale))
-        if found is None:
+        row = await info.context.loader(RegistryImportByIdLoader).load(
+            decode_id(id, "RegistryImport", info.context.locale)
+        )
+        if row is None:
             raise ApiError(ErrorCode.NOT_FOUND, info.context.locale)
-        return found
+        return RegistryImport.from_row(row)
 
     @strawberry.field(permission_classes=[HasPerm(Perm.REGISTRY_IMPORT)], description="Newest first.")
     async def registry_imports(

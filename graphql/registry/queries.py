@@ -1,6 +1,5 @@
 """Queries of the registry: chains, enterprises, organisations, members, coverage, and their nodes."""
 
-import uuid
 from collections.abc import Iterable, Iterator
 from typing import Annotated
 
@@ -28,7 +27,7 @@ from redchain.graphql.registry.types import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.graphql.relay import Connection, decode_optional_id, node_resolver, paged
+from redchain.graphql.relay import Connection, decode_optional_id, loaded_node, paged
 from redchain.infra.pagination import Page, PageRequest
 from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.permissions import Perm
@@ -38,34 +37,19 @@ from redchain.services.registry import service as registry
 MAX_SEARCH = 100
 
 
-@node_resolver("IndustryChain")
-async def _chain_node(info: Info, chain_id: uuid.UUID) -> IndustryChain | None:
-    row = await info.context.loader(IndustryChainByIdLoader).load(chain_id)
-    return IndustryChain.from_row(row) if row else None
+loaded_node("IndustryChain", IndustryChainByIdLoader, IndustryChain.from_row)
 
 
-@node_resolver("Enterprise")
-async def _enterprise_node(info: Info, enterprise_id: uuid.UUID) -> Enterprise | None:
-    row = await info.context.loader(EnterpriseByIdLoader).load(enterprise_id)
-    return Enterprise.from_row(row) if row else None
+loaded_node("Enterprise", EnterpriseByIdLoader, Enterprise.from_row)
 
 
-@node_resolver("PartyOrganization")
-async def _organization_node(info: Info, org_id: uuid.UUID) -> PartyOrganization | None:
-    row = await info.context.loader(PartyOrganizationByIdLoader).load(org_id)
-    return PartyOrganization.from_row(row) if row else None
+loaded_node("PartyOrganization", PartyOrganizationByIdLoader, PartyOrganization.from_row)
 
 
-@node_resolver("PartyMember")
-async def _member_node(info: Info, member_id: uuid.UUID) -> PartyMember | None:
-    row = await info.context.loader(PartyMemberByIdLoader).load(member_id)
-    return PartyMember.from_row(row) if row else None
+loaded_node("PartyMember", PartyMemberByIdLoader, PartyMember.from_row)
 
 
-@node_resolver("MemberTransfer")
-async def _transfer_node(info: Info, transfer_id: uuid.UUID) -> MemberTransfer | None:
-    row = await info.context.loader(MemberTransferByIdLoader).load(transfer_id)
-    return MemberTransfer.from_row(row) if row else None
+loaded_node("MemberTransfer", MemberTransferByIdLoader, MemberTransfer.from_row)
 
 
 def _fields(selections: Iterable[Selection]) -> Iterator[SelectedField]:

@@ -1,6 +1,5 @@
 """Queries of the tickets context."""
 
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -9,7 +8,7 @@ from strawberry.types import Info
 
 from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.graphql.permissions import IsAuthenticated
-from redchain.graphql.relay import Connection, decode_id, decode_optional_id, node_resolver, paged
+from redchain.graphql.relay import Connection, decode_id, decode_optional_id, loaded_node, paged
 from redchain.graphql.tickets.dataloaders import TicketByIdLoader, TicketCategoryByIdLoader
 from redchain.graphql.tickets.inputs import PeriodInput, TicketFilterInput
 from redchain.graphql.tickets.types import (
@@ -31,16 +30,10 @@ from redchain.services.tickets.repository import TicketFilter
 T = TypeVar("T")
 
 
-@node_resolver("Ticket")
-async def _ticket_node(info: Info, ticket_id: uuid.UUID) -> Ticket | None:
-    row = await info.context.loader(TicketByIdLoader).load(ticket_id)
-    return Ticket.from_row(row) if row else None
+loaded_node("Ticket", TicketByIdLoader, Ticket.from_row)
 
 
-@node_resolver("TicketCategory")
-async def _category_node(info: Info, category_id: uuid.UUID) -> TicketCategory | None:
-    row = await info.context.loader(TicketCategoryByIdLoader).load(category_id)
-    return TicketCategory.from_row(row) if row else None
+loaded_node("TicketCategory", TicketCategoryByIdLoader, TicketCategory.from_row)
 
 
 def ticket_filter(info: Info, where: TicketFilterInput | None) -> TicketFilter:

@@ -5,7 +5,6 @@ from functools import lru_cache
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
 DEV_PAYEE_KEY = "ZGV2LW9ubHktcGF5ZWUta2V5LWNoYW5nZS1tZS0zMmI="
 
 
