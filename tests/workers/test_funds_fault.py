@@ -50,9 +50,9 @@ WORKER_ENV = {
     "PAYMENT_RECONCILE_EVERY_SECONDS": "1",
 }
 # Each fault strikes at a random moment 3-7 s after the worker's last start (it takes ~2 s to start).
-# arq keeps a killed job's "in progress" mark for the longest job timeout + 10 s and reads only the
-# first 100 queued jobs, so marks piling up from many kills would starve the queue for minutes; the
-# Redis restart, which wipes them, comes halfway.
+# arq keeps a killed job's "in progress" mark for the longest job timeout + 10 s (the worker reads past
+# such jobs, queue_read_limit), so each kill delays the jobs it interrupted by minutes; six kills and a
+# Redis restart halfway (which wipes the marks) keep the test within a few minutes.
 FAULT_PLAN = ("kill", "kill", "kill", "redis", "kill", "kill", "kill")
 FAULT_AFTER = (3.0, 7.0)
 # Batches are executed as the faults go on (the first at once), so payments are in flight through all of them.
