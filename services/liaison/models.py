@@ -5,7 +5,7 @@ from datetime import date
 from enum import StrEnum
 
 import sqlalchemy as sa
-from sqlmodel import Field
+from sqlmodel import Field, col
 
 from redchain.infra.models_base import TenantOwned, tenant_fk
 
@@ -53,3 +53,12 @@ class LiaisonVisit(TenantOwned, table=True):
     visited_on: date
     notes: str = Field(max_length=5000)
     follow_ups: str | None = Field(default=None, max_length=2000)
+
+
+def active_on(today: date) -> sa.ColumnElement[bool]:
+    """The one "active assignment" rule in SQL: started and not yet ended on `today` (a park calendar day;
+    ends_on is the last day). Registry and ticket scopes use it too."""
+    return sa.and_(
+        col(LiaisonAssignment.starts_on) <= today,
+        sa.or_(col(LiaisonAssignment.ends_on).is_(None), col(LiaisonAssignment.ends_on) >= today),
+    )

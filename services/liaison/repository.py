@@ -11,7 +11,7 @@ from sqlmodel import col
 
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.services.actor import Actor
-from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment, LiaisonVisit
+from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment, LiaisonVisit, active_on
 from redchain.services.liaison.policies import AssignmentStatus, ReadScope, read_scope
 from redchain.services.permissions import Role
 from redchain.services.registry.models import Enterprise
@@ -40,14 +40,6 @@ class OfficerWorkload:
     visits_last_30_days: int
     visits_last_90_days: int
     last_visit_on: date | None
-
-
-def active_on(today: date) -> sa.ColumnElement[bool]:
-    """Active = starts_on <= today and (ends_on is null or ends_on >= today); ends_on is the last day."""
-    return sa.and_(
-        col(LiaisonAssignment.starts_on) <= today,
-        sa.or_(col(LiaisonAssignment.ends_on).is_(None), col(LiaisonAssignment.ends_on) >= today),
-    )
 
 
 def _status_condition(status: AssignmentStatus, today: date) -> sa.ColumnElement[bool]:

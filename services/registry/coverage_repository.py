@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from redchain.infra.clock import park_today
-from redchain.services.liaison.models import LiaisonAssignment
+from redchain.services.liaison.models import LiaisonAssignment, active_on
 from redchain.services.registry.models import (
     Enterprise,
     MemberStatus,
@@ -22,7 +22,6 @@ from redchain.services.registry.models import (
 )
 from redchain.services.registry.repository import (
     PARTY_MEMBER_STATUSES,
-    active_assignment,
     covered_enterprise_ids,
     member_in_chain,
 )
@@ -159,7 +158,7 @@ class CoverageRepository:
     ) -> tuple[int, list[Enterprise]]:
         """失联 risk: key enterprises with no FORMED organisation and no active liaison officer."""
         officered = sa.select(col(LiaisonAssignment.enterprise_id)).where(
-            col(LiaisonAssignment.tenant_id) == tenant_id, active_assignment(park_today())
+            col(LiaisonAssignment.tenant_id) == tenant_id, active_on(park_today())
         )
         stmt = (
             sa.select(Enterprise, sa.func.count().over())

@@ -4,7 +4,6 @@ scope are applied once, here (row-level security is the second wall)."""
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -14,7 +13,7 @@ from sqlmodel import col
 from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.services.actor import Actor
-from redchain.services.liaison.models import LiaisonAssignment
+from redchain.services.liaison.models import LiaisonAssignment, active_on
 from redchain.services.permissions import Role
 from redchain.services.registry.models import (
     Enterprise,
@@ -101,14 +100,6 @@ def covered_enterprise_ids(tenant_id: uuid.UUID | None) -> sa.Select[uuid.UUID]:
     )
 
 
-def active_assignment(today: date) -> sa.ColumnElement[bool]:
-    # Same rule as services/liaison/policies.status_on: started and not yet ended, by park calendar day.
-    return sa.and_(
-        col(LiaisonAssignment.starts_on) <= today,
-        sa.or_(col(LiaisonAssignment.ends_on).is_(None), col(LiaisonAssignment.ends_on) >= today),
-    )
-
-
 @dataclass(frozen=True)
 class EnterpriseFilter:
     chain_id: uuid.UUID | None = None
@@ -154,7 +145,7 @@ class RegistryRepository:
         return sa.select(col(LiaisonAssignment.enterprise_id)).where(
             col(LiaisonAssignment.tenant_id) == actor.tenant_id,
             col(LiaisonAssignment.officer_user_id) == officer_user_id,
-            active_assignment(park_today()),
+            active_on(park_today()),
         )
 
     def _enterprise_in_scope(self, actor: Actor, scope: ReadScope) -> sa.ColumnElement[bool]:
@@ -550,7 +541,7 @@ class RegistryRepository:
             .where(
                 col(LiaisonAssignment.tenant_id) == actor.tenant_id,
                 col(LiaisonAssignment.enterprise_id).in_(enterprise_ids),
-                active_assignment(park_today()),
+                active_on(park_today()),
             )
             .distinct()
             .order_by(col(LiaisonAssignment.enterprise_id), col(User.display_name), col(User.id))

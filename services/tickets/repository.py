@@ -14,7 +14,7 @@ from sqlmodel import col
 
 from redchain.infra.models_base import new_id, utcnow
 from redchain.infra.pagination import Page, PageRequest, count, paginate
-from redchain.services.liaison.models import LiaisonAssignment, LiaisonVisit
+from redchain.services.liaison.models import LiaisonAssignment, LiaisonVisit, active_on
 from redchain.services.permissions import Role
 from redchain.services.tenancy.models import Membership
 from redchain.services.tickets.models import (
@@ -83,8 +83,7 @@ def officer_active_on(tenant_id: uuid.UUID, officer_user_id: uuid.UUID, today: d
     return sa.select(col(LiaisonAssignment.enterprise_id)).where(
         col(LiaisonAssignment.tenant_id) == tenant_id,
         col(LiaisonAssignment.officer_user_id) == officer_user_id,
-        col(LiaisonAssignment.starts_on) <= today,
-        sa.or_(col(LiaisonAssignment.ends_on).is_(None), col(LiaisonAssignment.ends_on) >= today),
+        active_on(today),
     )
 
 
