@@ -44,6 +44,16 @@ class Actor:
         return any(g.role in roles for g in self.grants)
 
     @property
+    def staff_chain_ids(self) -> frozenset[uuid.UUID]:
+        """The chains this actor works for as CHAIN_STAFF."""
+        return frozenset(g.chain_id for g in self.grants if g.role is Role.CHAIN_STAFF and g.chain_id)
+
+    @property
+    def contact_enterprise_ids(self) -> frozenset[uuid.UUID]:
+        """The enterprises this actor speaks for as ENTERPRISE_CONTACT."""
+        return frozenset(g.enterprise_id for g in self.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id)
+
+    @property
     def roles(self) -> frozenset[Role]:
         return frozenset(g.role for g in self.grants)
 

@@ -26,10 +26,8 @@ def application_scope(actor: Actor) -> ApplicationScope:
         return ApplicationScope(whole_park=True)
     return ApplicationScope(
         whole_park=False,
-        chain_ids=frozenset(g.chain_id for g in actor.grants if g.role is Role.CHAIN_STAFF and g.chain_id),
-        enterprise_ids=frozenset(
-            g.enterprise_id for g in actor.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id
-        ),
+        chain_ids=actor.staff_chain_ids,
+        enterprise_ids=actor.contact_enterprise_ids,
     )
 
 

@@ -41,10 +41,8 @@ def read_scope(actor: Actor) -> ReadScope:
     if actor.can(Perm.LIAISON_READ):
         return ReadScope(everything=True)
     return ReadScope(
-        chain_ids=frozenset(g.chain_id for g in actor.grants if g.role is Role.CHAIN_STAFF and g.chain_id),
-        enterprise_ids=frozenset(
-            g.enterprise_id for g in actor.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id
-        ),
+        chain_ids=actor.staff_chain_ids,
+        enterprise_ids=actor.contact_enterprise_ids,
         officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
     )
 

@@ -33,22 +33,14 @@ def _park_wide(actor: Actor) -> bool:
     return actor.kind is ActorKind.SYSTEM or actor.has_role(Role.PARK_ADMIN)
 
 
-def staff_chains(actor: Actor) -> frozenset[uuid.UUID]:
-    return frozenset(g.chain_id for g in actor.grants if g.role is Role.CHAIN_STAFF and g.chain_id)
-
-
-def contact_enterprises(actor: Actor) -> frozenset[uuid.UUID]:
-    return frozenset(g.enterprise_id for g in actor.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id)
-
-
 def read_scope(actor: Actor) -> ReadScope:
     if not (actor.can(Perm.REGISTRY_READ) or actor.kind is ActorKind.SYSTEM):
         return ReadScope()
     if _park_wide(actor) or actor.has_role(Role.AUDITOR, Role.FINANCE_OFFICER) or actor.kind is ActorKind.API_KEY:
         return ReadScope(everything=True)
     return ReadScope(
-        chain_ids=staff_chains(actor),
-        enterprise_ids=contact_enterprises(actor),
+        chain_ids=actor.staff_chain_ids,
+        enterprise_ids=actor.contact_enterprise_ids,
         officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
     )
 
@@ -62,7 +54,7 @@ def may_manage_chain(actor: Actor, chain_id: uuid.UUID | None) -> bool:
     """Enterprises and organisations of `chain_id` (None: not in a chain, which only park-wide staff manage)."""
     if _park_wide(actor):
         return True
-    return actor.can(Perm.REGISTRY_MANAGE) and chain_id is not None and chain_id in staff_chains(actor)
+    return actor.can(Perm.REGISTRY_MANAGE) and chain_id is not None and chain_id in actor.staff_chain_ids
 
 
 def require_manage_chain(actor: Actor, chain_id: uuid.UUID | None) -> None:
@@ -77,7 +69,7 @@ def require_chains_manage(actor: Actor) -> None:
 
 def may_edit_contact(actor: Actor, enterprise_id: uuid.UUID, chain_id: uuid.UUID | None) -> bool:
     return may_manage_chain(actor, chain_id) or (
-        actor.can(Perm.ENTERPRISE_CONTACT_UPDATE) and enterprise_id in contact_enterprises(actor)
+        actor.can(Perm.ENTERPRISE_CONTACT_UPDATE) and enterprise_id in actor.contact_enterprise_ids
     )
 
 
@@ -89,6 +81,6 @@ def sees_enterprise_phone(actor: Actor, enterprise_id: uuid.UUID, chain_id: uuid
 def sees_member_phone(actor: Actor, member_enterprise_id: uuid.UUID | None) -> bool:
     """Members' numbers: staff who manage members, and the member's own enterprise contact. Liaison officers,
     auditors, finance and integrations see a mask (they reach members through the enterprise contact)."""
-    if _park_wide(actor) or (actor.can(Perm.REGISTRY_MANAGE) and staff_chains(actor)):
+    if _park_wide(actor) or (actor.can(Perm.REGISTRY_MANAGE) and actor.staff_chain_ids):
         return True
-    return member_enterprise_id is not None and member_enterprise_id in contact_enterprises(actor)
+    return member_enterprise_id is not None and member_enterprise_id in actor.contact_enterprise_ids

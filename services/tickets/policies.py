@@ -33,22 +33,14 @@ class TicketScope:
         return not (self.everything or self.chain_ids or self.enterprise_ids or self.officer_user_id or self.user_id)
 
 
-def staff_chains(actor: Actor) -> frozenset[uuid.UUID]:
-    return frozenset(g.chain_id for g in actor.grants if g.role is Role.CHAIN_STAFF and g.chain_id)
-
-
-def contact_enterprises(actor: Actor) -> frozenset[uuid.UUID]:
-    return frozenset(g.enterprise_id for g in actor.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id)
-
-
 def read_scope(actor: Actor) -> TicketScope:
     if actor.kind is ActorKind.SYSTEM or actor.can(Perm.TICKETS_READ):
         return TicketScope(everything=True)
     if actor.user_id is None:
         return TicketScope()
     return TicketScope(
-        chain_ids=staff_chains(actor),
-        enterprise_ids=contact_enterprises(actor),
+        chain_ids=actor.staff_chain_ids,
+        enterprise_ids=actor.contact_enterprise_ids,
         officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
         user_id=actor.user_id
         if actor.has_role(Role.CHAIN_STAFF, Role.LIAISON_OFFICER, Role.ENTERPRISE_CONTACT)
@@ -88,13 +80,13 @@ def parties(actor: Actor, ticket: Ticket, relations: TicketRelations) -> frozens
     found: set[Party] = set()
     if actor.has_role(Role.PARK_ADMIN):
         found |= {Party.HANDLER, Party.SUPERVISOR}
-    if ticket.chain_id is not None and ticket.chain_id in staff_chains(actor):
+    if ticket.chain_id is not None and ticket.chain_id in actor.staff_chain_ids:
         found.add(Party.HANDLER)
         if relations.chain_secretary_id == actor.user_id:
             found.add(Party.SUPERVISOR)
     if ticket.assignee_user_id == actor.user_id:
         found.add(Party.HANDLER)
-    if ticket.enterprise_id in contact_enterprises(actor) or relations.officer_of_enterprise:
+    if ticket.enterprise_id in actor.contact_enterprise_ids or relations.officer_of_enterprise:
         found.add(Party.REQUESTER)
     return frozenset(found)
 
@@ -107,9 +99,9 @@ def may_raise_for(
         return False
     return (
         actor.has_role(Role.PARK_ADMIN)
-        or enterprise_id in contact_enterprises(actor)
+        or enterprise_id in actor.contact_enterprise_ids
         or officer_of_enterprise
-        or (enterprise_chain is not None and enterprise_chain in staff_chains(actor))
+        or (enterprise_chain is not None and enterprise_chain in actor.staff_chain_ids)
     )
 
 

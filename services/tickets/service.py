@@ -51,12 +51,10 @@ from redchain.services.tickets.models import (
 from redchain.services.tickets.policies import (
     Party,
     TicketRelations,
-    contact_enterprises,
     may_raise_for,
     parties,
     read_scope,
     sees_internal,
-    staff_chains,
 )
 from redchain.services.tickets.repository import TicketFilter, TicketRepository
 from redchain.services.tickets.sla import WorkingDay, business_seconds_between
@@ -318,7 +316,7 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
         description=description or "",
         priority=draft.priority,
         raised_by=actor.user_id,
-        on_behalf=enterprise.id not in contact_enterprises(actor),
+        on_behalf=enterprise.id not in actor.contact_enterprise_ids,
         visit_id=draft.visit_id,
         first_response_target=goal.first_response,
         resolution_target=goal.resolution,
@@ -458,7 +456,7 @@ async def apply_transition(
     if action is TicketAction.CLOSE:
         if request.rating is not None and not 1 <= request.rating <= 5:
             raise InvalidRating("rating")
-        if request.rating is None and ticket.enterprise_id in contact_enterprises(actor):
+        if request.rating is None and ticket.enterprise_id in actor.contact_enterprise_ids:
             raise InvalidRating("rating")  # the enterprise confirms with its satisfaction (满意度)
         ticket.satisfaction_rating, ticket.satisfaction_comment = request.rating, text
         ticket.closed_at = now
@@ -552,7 +550,7 @@ async def _merge(
 
 def _may_dispatch(actor: Actor, ticket: Ticket) -> bool:
     """The chain's queue is worked by its staff; park admins route across chains."""
-    return actor.has_role(Role.PARK_ADMIN) or (ticket.chain_id is not None and ticket.chain_id in staff_chains(actor))
+    return actor.has_role(Role.PARK_ADMIN) or (ticket.chain_id is not None and ticket.chain_id in actor.staff_chain_ids)
 
 
 async def _valid_assignee(repo: TicketRepository, ticket: Ticket, user_id: uuid.UUID, now: datetime) -> bool:
