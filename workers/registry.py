@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from redchain.infra.db import Database
 from redchain.infra.outbox import OutboxEvent
 from redchain.infra.settings import get_settings
-from redchain.services.registry import events, importing
+from redchain.services.registry import events
+from redchain.services.registry.imports import service as importing
 from redchain.services.registry.models import ImportStatus
 from redchain.workers.events import on
 from redchain.workers.jobs import Ctx, counted

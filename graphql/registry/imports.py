@@ -14,8 +14,8 @@ from redchain.graphql.permissions import HasPerm
 from redchain.graphql.relay import Connection, Node, decode_id, encode_id, loaded_node, paged
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm
-from redchain.services.registry import importing
-from redchain.services.registry.import_files import MAX_IMPORT_BYTES
+from redchain.services.registry.imports import service as importing
+from redchain.services.registry.imports.files import MAX_IMPORT_BYTES
 from redchain.services.registry.models import ImportKind as ImportKindEnum
 from redchain.services.registry.models import ImportStatus as ImportStatusEnum
 from redchain.services.registry.models import RegistryImport as ImportRow

@@ -19,8 +19,8 @@ from redchain.services.demo_scale.repository import DemoScaleRepository
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.models import LiaisonAssignment
 from redchain.services.permissions import Role
-from redchain.services.registry import importing
-from redchain.services.registry.import_repository import ImportRepository
+from redchain.services.registry.imports import service as importing
+from redchain.services.registry.imports.repository import ImportRepository
 from redchain.services.registry.members import id_card_fields
 from redchain.services.registry.models import (
     Enterprise,

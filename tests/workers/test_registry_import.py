@@ -10,7 +10,7 @@ from redchain.infra.db import Database
 from redchain.infra.settings import Settings
 from redchain.services.permissions import Role
 from redchain.services.registry.credit_code import make_credit_code
-from redchain.services.registry.import_files import MAX_IMPORT_BYTES
+from redchain.services.registry.imports.files import MAX_IMPORT_BYTES
 from redchain.services.tenancy.models import Tenant
 from redchain.workers.outbox import relay
 from tests.factories import create_chain, create_park

@@ -16,10 +16,11 @@ from redchain.services.actor import Actor, Grant
 from redchain.services.audit.models import AuditEntry
 from redchain.services.errors import PermissionDenied
 from redchain.services.permissions import Role
-from redchain.services.registry import events, importing
+from redchain.services.registry import events
 from redchain.services.registry.credit_code import make_credit_code
-from redchain.services.registry.import_errors import FileTooLarge, UnsupportedFileType
-from redchain.services.registry.import_files import MAX_IMPORT_BYTES
+from redchain.services.registry.imports import service as importing
+from redchain.services.registry.imports.errors import FileTooLarge, UnsupportedFileType
+from redchain.services.registry.imports.files import MAX_IMPORT_BYTES
 from redchain.services.registry.models import Enterprise, ImportKind, ImportStatus, RegistryImport
 from redchain.services.tenancy.models import Tenant
 from redchain.workers.registry import ImportOutcome, run_import

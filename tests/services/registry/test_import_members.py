@@ -6,8 +6,8 @@ from sqlmodel import col
 from redchain.infra.db import Database
 from redchain.services.actor import Actor, Grant
 from redchain.services.permissions import Role
-from redchain.services.registry import importing
 from redchain.services.registry.credit_code import make_credit_code
+from redchain.services.registry.imports import service as importing
 from redchain.services.registry.models import (
     ImportKind,
     MemberStatus,

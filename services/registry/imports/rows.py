@@ -10,7 +10,7 @@ from typing import Any
 from redchain.services.errors import DomainError
 from redchain.services.registry import credit_code
 from redchain.services.registry.errors import InvalidCreditCode, Negative, Required
-from redchain.services.registry.import_errors import (
+from redchain.services.registry.imports.errors import (
     AmbiguousOrganization,
     NotABoolean,
     NotADate,
@@ -20,7 +20,7 @@ from redchain.services.registry.import_errors import (
     UnknownOrganization,
     UnknownStatus,
 )
-from redchain.services.registry.import_files import Cell, Column
+from redchain.services.registry.imports.files import Cell, Column
 from redchain.services.registry.models import MemberStatus
 from redchain.services.registry.validation import optional_text, required_text
 

@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from redchain.services.registry.import_errors import (
+from redchain.services.registry.imports.errors import (
     EmptyFile,
     FileTooLarge,
     MissingColumn,

@@ -25,10 +25,10 @@ from redchain.services.permissions import Perm
 from redchain.services.registry import credit_code, events
 from redchain.services.registry.enterprises import UpsertOutcome
 from redchain.services.registry.errors import Archived
-from redchain.services.registry.import_errors import DuplicateInFile, ImportInterrupted
-from redchain.services.registry.import_files import Table, file_kind, read_table
-from redchain.services.registry.import_repository import ImportProgress, ImportRepository
-from redchain.services.registry.import_rows import (
+from redchain.services.registry.imports.errors import DuplicateInFile, ImportInterrupted
+from redchain.services.registry.imports.files import Table, file_kind, read_table
+from redchain.services.registry.imports.repository import ImportProgress, ImportRepository
+from redchain.services.registry.imports.rows import (
     ENTERPRISE_COLUMNS,
     MEMBER_COLUMNS,
     MEMBER_FIELD_COLUMNS,
