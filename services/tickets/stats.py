@@ -1,8 +1,6 @@
 """Statistics for the committee (opened, resolved, open now, SLA met, time to resolve, satisfaction, by
 chain and by category) and the CSV export of a filtered ticket list."""
 
-import csv
-import io
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,7 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra.clock import PARK_TIME, park_date
 from redchain.infra.models_base import utcnow
+from redchain.infra.spreadsheet import SheetFormat, csv_text
 from redchain.services.actor import Actor
+from redchain.services.audit import service as audit
 from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.registry import service as registry
 from redchain.services.tenancy import service as tenancy
@@ -22,8 +22,6 @@ from redchain.services.tickets.repository import StatsRow, TicketFilter, TicketR
 
 EXPORT_LIMIT = 10_000
 MAX_PERIOD_DAYS = 3660
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -71,11 +69,6 @@ async def ticket_stats(
     )
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def _local(moment: datetime | None) -> str:
     return moment.astimezone(PARK_TIME).strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -102,7 +95,7 @@ CSV_HEADER = (
 
 
 async def export_csv(session: AsyncSession, actor: Actor, where: TicketFilter) -> str:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right; newest first."""
+    """Newest first, through the one spreadsheet writer (UTF-8 with a byte-order mark, formulas neutralised)."""
     assert actor.tenant_id is not None
     repo = TicketRepository(session)
     scope, today = read_scope(actor), park_date(utcnow())
@@ -128,36 +121,35 @@ async def export_csv(session: AsyncSession, actor: Actor, where: TicketFilter) -
         u.id: u.display_name
         for u in await tenancy.users_by_ids(session, list({t.assignee_user_id for t in rows if t.assignee_user_id}))
     }
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+    lines = []
     for t in rows:
         enterprise = enterprises.get(t.enterprise_id)
-        writer.writerow(
-            [
-                _cell(v)
-                for v in (
-                    t.id,
-                    _local(t.created_at),
-                    enterprise.name if enterprise else "",
-                    enterprise.credit_code if enterprise else "",
-                    chains.get(t.chain_id) if t.chain_id else "",
-                    categories.get(t.category_id),
-                    categories.get(t.aspect_id),
-                    t.priority,
-                    t.status,
-                    t.title,
-                    users.get(t.assignee_user_id) if t.assignee_user_id else "",
-                    _local(t.first_responded_at),
-                    _local(t.resolved_at),
-                    _local(t.closed_at),
-                    _local(t.resolution_due_at),
-                    _sla_met(t),
-                    t.satisfaction_rating,
-                )
-            ]
+        lines.append(
+            (
+                str(t.id),
+                _local(t.created_at),
+                enterprise.name if enterprise else "",
+                enterprise.credit_code if enterprise else "",
+                chains.get(t.chain_id) if t.chain_id else "",
+                categories.get(t.category_id),
+                categories.get(t.aspect_id),
+                t.priority,
+                t.status,
+                t.title,
+                users.get(t.assignee_user_id) if t.assignee_user_id else "",
+                _local(t.first_responded_at),
+                _local(t.resolved_at),
+                _local(t.closed_at),
+                _local(t.resolution_due_at),
+                _sla_met(t),
+                t.satisfaction_rating,
+            )
         )
-    return "\ufeff" + out.getvalue()
+    # An export carries enterprises' names and problems out of the system: a security event.
+    audit.record(
+        session, actor, "security.export", "Ticket", None, after={"format": SheetFormat.CSV.value, "rows": len(lines)}
+    )
+    return csv_text([CSV_HEADER, *lines])
 
 
 def _sla_met(ticket: Ticket) -> str:

@@ -6,12 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from litestar.testing import AsyncTestClient
+from sqlmodel import col
 
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.infra.settings import Settings
+from redchain.services.audit.models import AuditEntry
 from redchain.services.tickets.workflow import TicketAction
+from tests.formulas import FORMULAS, csv_cells
 from tests.graphql.client import error_codes, gql, login
 from tests.services.tickets.world import MONDAY, Person, World, act, build_world, raise_ticket
 
@@ -149,3 +153,40 @@ async def test_stats_and_csv(client: AsyncTestClient[Any], db: Database) -> None
     contact = await token_for(client, world, world.other_contact)
     empty = (await gql(client, csv_query, None, contact))["data"]["ticketsCsv"]
     assert len(empty.strip().splitlines()) == 1
+
+
+CREATE = """
+mutation Create($input: CreateTicketInput!) {
+  createTicket(input: $input) { ticket { id } userErrors { code } }
+}
+"""
+
+
+async def test_titles_typed_as_formulas_stay_text_in_the_csv(client: AsyncTestClient[Any], db: Database) -> None:
+    world = await build_world(db)
+    contact = await token_for(client, world, world.contact)
+    for title in FORMULAS:
+        draft = {
+            "enterpriseId": encode_id("Enterprise", world.enterprise.id),
+            "title": title,
+            "description": "说明",
+            "categoryId": encode_id("TicketCategory", world.category.id),
+            "aspectId": encode_id("TicketCategory", world.aspect.id),
+        }
+        created = await gql(client, CREATE, {"input": draft}, contact)
+        assert created["data"]["createTicket"]["userErrors"] == [], created
+    admin = await token_for(client, world, world.admin)
+
+    body = await gql(client, "query { ticketsCsv }", None, admin)
+
+    rows = csv_cells(body["data"]["ticketsCsv"])
+    assert {row[rows[0].index("标题 Title")] for row in rows[1:]} == {"'" + title for title in FORMULAS}
+    async with db.transaction(world.park.id) as session:
+        exports = list(
+            await session.scalars(
+                sa.select(AuditEntry.after).where(
+                    col(AuditEntry.tenant_id) == world.park.id, col(AuditEntry.action) == "security.export"
+                )
+            )
+        )
+    assert exports == [{"format": "CSV", "rows": len(FORMULAS)}]

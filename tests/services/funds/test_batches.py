@@ -10,13 +10,27 @@ from sqlmodel import col
 
 from redchain.infra.db import Database
 from redchain.infra.outbox import OutboxEvent
+from redchain.services.audit.models import AuditEntry
 from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.funds import disbursement, events, export
 from redchain.services.funds import service as funds
 from redchain.services.funds.errors import EmptyBatch, IllegalTransition, NotInBatch, SegregationOfDuties
 from redchain.services.funds.models import ApplicationStatus, BatchStatus, PaymentStatus
 from redchain.services.permissions import Role
-from tests.services.funds.support import FundsPark, advance, approved, draft, funds_park, in_park, person, reload
+from redchain.services.registry import service as registry
+from tests.formulas import FORMULAS, assert_inert_xlsx, csv_cells
+from tests.services.funds.support import (
+    PAYEE,
+    FundsPark,
+    advance,
+    approved,
+    create_organization,
+    draft,
+    funds_park,
+    in_park,
+    person,
+    reload,
+)
 
 
 async def batch_of(db: Database, fp: FundsPark, count: int) -> tuple[list[uuid.UUID], uuid.UUID]:
@@ -162,3 +176,48 @@ async def test_batch_export(db: Database, fmt: str) -> None:
     assert (await in_park(db, fp.park, lambda s: export.export_batch(s, auditor.actor, batch_id, fmt))).content
     with pytest.raises(PermissionDenied):
         await in_park(db, fp.park, lambda s: export.export_batch(s, fp.contact.actor, batch_id, fmt))
+
+
+@pytest.mark.parametrize("fmt", ["CSV", "XLSX"])
+async def test_batch_export_keeps_typed_formulas_as_text(db: Database, fmt: str) -> None:
+    fp = await funds_park(db)
+    # What the enterprise contact types as payee, and what the park names an organisation.
+    organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+    await in_park(
+        db,
+        fp.park,
+        lambda s: registry.update_organization(
+            s, fp.admin.actor, organization.id, registry.OrganizationChanges(name=FORMULAS[2])
+        ),
+    )
+    first = await approved(db, fp, funds.Payee(FORMULAS[0], FORMULAS[1], PAYEE.account_number), organization)
+    second = await approved(db, fp, funds.Payee(FORMULAS[3], PAYEE.bank, PAYEE.account_number))
+    batch = await in_park(
+        db, fp.park, lambda s: disbursement.create_batch(s, fp.finance.actor, "=1+1", [first.id, second.id])
+    )
+
+    file = await in_park(db, fp.park, lambda s: export.export_batch(s, fp.finance.actor, batch.id, fmt))
+
+    if fmt == "CSV":
+        cells = {cell for row in csv_cells(file.content.decode()) for cell in row}
+        assert {"'" + payload for payload in FORMULAS} <= cells
+        assert not cells & set(FORMULAS)
+    else:
+        assert_inert_xlsx(file.content, (*FORMULAS, "=1+1"))
+
+
+@pytest.mark.parametrize("fmt", ["CSV", "XLSX"])
+async def test_a_batch_export_is_a_security_event(db: Database, fmt: str) -> None:
+    fp = await funds_park(db)
+    _, batch_id = await batch_of(db, fp, 2)
+
+    await in_park(db, fp.park, lambda s: export.export_batch(s, fp.finance.actor, batch_id, fmt))
+
+    async with db.transaction(fp.park.id) as session:
+        [entry] = await session.scalars(
+            sa.select(AuditEntry).where(
+                col(AuditEntry.tenant_id) == fp.park.id, col(AuditEntry.action) == "security.export"
+            )
+        )
+    assert (entry.object_type, entry.object_id, entry.actor_user_id) == ("PaymentBatch", batch_id, fp.finance.user.id)
+    assert entry.after == {"format": fmt, "rows": 2}

@@ -5,13 +5,17 @@ import io
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
+from sqlmodel import col
 
 from redchain.infra.db import Database
+from redchain.services.audit.models import AuditEntry
 from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.tickets import stats, taxonomy
 from redchain.services.tickets.errors import TicketErrorCode
 from redchain.services.tickets.repository import TicketFilter
 from redchain.services.tickets.workflow import TicketAction
+from tests.formulas import FORMULAS, csv_cells
 from tests.services.tickets.world import MONDAY, Person, World, act, build_world, raise_ticket
 
 A = TicketAction
@@ -106,6 +110,29 @@ async def test_csv_export_of_a_filtered_list(db: Database) -> None:
     assert solved[header.index("满意度 Satisfaction")] == "5"
     assert solved[header.index("类别 Category")] == "生产要素保障"
     assert len(list(csv.reader(io.StringIO(only_open)))) == 3
+
+
+async def test_the_export_keeps_typed_formulas_as_text_and_is_a_security_event(db: Database) -> None:
+    world = await build_world(db)
+    for title in FORMULAS:
+        await raise_ticket(db, world, title=title)
+    await solve(db, world, 1, 5)
+
+    async with db.transaction(world.park.id) as session:
+        text = await stats.export_csv(session, world.admin.actor, TicketFilter())
+
+    rows = csv_cells(text)
+    titles = {row[rows[0].index("标题 Title")] for row in rows[1:]}
+    assert titles == {"'" + title for title in FORMULAS} | {"用电增容审批缓慢"}
+    assert {row[rows[0].index("满意度 Satisfaction")] for row in rows[1:]} == {"", "5"}  # a number, as written
+    async with db.transaction(world.park.id) as session:
+        [entry] = await session.scalars(
+            sa.select(AuditEntry).where(
+                col(AuditEntry.tenant_id) == world.park.id, col(AuditEntry.action) == "security.export"
+            )
+        )
+    assert (entry.object_type, entry.object_id, entry.actor_user_id) == ("Ticket", None, world.admin.user.id)
+    assert entry.after == {"format": "CSV", "rows": 5}
 
 
 async def test_the_export_is_capped(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
