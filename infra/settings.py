@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     # An upload also has to fit max_body_bytes, the limit of every request.
     attachments_dir: str | None = None
     attachment_max_bytes: int = 10 * 1024 * 1024
+    # Spreadsheet imports (at most 20 MB as uploaded): a reference park's 38,000 enterprises are ~20 MB of
+    # sheet XML, compressed ~14 times. Past these an upload is a decompression bomb, not a register.
+    import_max_rows: int = 100_000
+    import_max_uncompressed_bytes: int = 100 * 1024 * 1024
+    import_max_compression_ratio: int = 100
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         # Behind repr() and str(). Secrets are SecretStr already; a URL may carry a password of its own.

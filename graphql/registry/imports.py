@@ -24,7 +24,8 @@ ImportKind = strawberry.enum(ImportKindEnum, name="RegistryImportKind")
 ImportStatus = strawberry.enum(
     ImportStatusEnum,
     name="RegistryImportStatus",
-    description="PENDING (waiting for the worker) → RUNNING → DONE; FAILED when the file cannot be read.",
+    description="PENDING (waiting for the worker) → RUNNING → DONE; FAILED when the file cannot be read "
+    "or is past an import limit.",
 )
 
 

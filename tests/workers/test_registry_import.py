@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+import pytest
 from arq import ArqRedis
 from litestar.testing import AsyncTestClient
 
@@ -15,7 +16,7 @@ from redchain.services.tenancy.models import Tenant
 from redchain.workers.outbox import relay
 from tests.factories import create_chain, create_park
 from tests.graphql.client import error_codes, gql, member_token
-from tests.services.registry.spreadsheets import ENTERPRISE_HEADER_ZH, csv_bytes, enterprise_row, xlsx_bytes
+from tests.services.registry.spreadsheets import ENTERPRISE_HEADER_ZH, csv_bytes, enterprise_row, xlsx_bomb, xlsx_bytes
 from tests.workers.conftest import run_worker_burst
 
 IMPORT_ENTERPRISES = """
@@ -176,12 +177,28 @@ async def test_refused_files_are_user_errors(client: AsyncTestClient[Any], db: D
         ("名单.csv", b"x" * (MAX_IMPORT_BYTES + 1)): "FILE_TOO_LARGE",
         ("名单.pdf", b"%PDF-1.7\n"): "UNSUPPORTED_FILE_TYPE",
         ("名单.xlsx", b"\x89PNG\r\n\x1a\n"): "UNSUPPORTED_FILE_TYPE",
+        ("名单.xlsx", xlsx_bomb(300)): "UNCOMPRESSED_TOO_LARGE",  # ~400 kB unpacking to 300 MB
+        ("名单.xlsx", xlsx_bomb(50)): "COMPRESSION_TOO_HIGH",
     }
     for (filename, content), code in cases.items():
         body = await upload(client, token, IMPORT_ENTERPRISES, filename, content)
         payload = body["data"]["importEnterprises"]
         assert payload["registryImport"] is None
         assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("file", code)], filename
+    assert (await gql(client, IMPORTS, token=token))["data"]["registryImports"]["totalCount"] == 0
+
+
+async def test_a_csv_of_too_many_rows_is_a_user_error(
+    client: AsyncTestClient[Any], db: Database, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    _, token = await _admin(client, db)
+    monkeypatch.setattr(settings, "import_max_rows", 3)
+
+    body = await upload(client, token, IMPORT_ENTERPRISES, "名单.csv", _file())
+
+    payload = body["data"]["importEnterprises"]
+    assert payload["registryImport"] is None
+    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("file", "TOO_MANY_ROWS")]
     assert (await gql(client, IMPORTS, token=token))["data"]["registryImports"]["totalCount"] == 0
 
 

@@ -7,6 +7,9 @@ from redchain.services.errors import DomainError
 
 class ImportErrorCode(StrEnum):
     FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    UNCOMPRESSED_TOO_LARGE = "UNCOMPRESSED_TOO_LARGE"
+    COMPRESSION_TOO_HIGH = "COMPRESSION_TOO_HIGH"
+    TOO_MANY_ROWS = "TOO_MANY_ROWS"
     UNSUPPORTED_FILE_TYPE = "UNSUPPORTED_FILE_TYPE"
     UNREADABLE_FILE = "UNREADABLE_FILE"
     EMPTY_FILE = "EMPTY_FILE"
@@ -27,6 +30,24 @@ class FileTooLarge(DomainError):
     code = ImportErrorCode.FILE_TOO_LARGE
     message_zh = "文件过大（最大 {limit_mb} MB）"
     message_en = "The file is too large (at most {limit_mb} MB)"
+
+
+class UncompressedTooLarge(DomainError):
+    code = ImportErrorCode.UNCOMPRESSED_TOO_LARGE
+    message_zh = "XLSX 文件解压后过大（最大 {limit_mb} MB）"
+    message_en = "The XLSX file unpacks to too much data (at most {limit_mb} MB)"
+
+
+class CompressionTooHigh(DomainError):
+    code = ImportErrorCode.COMPRESSION_TOO_HIGH
+    message_zh = "XLSX 文件的压缩比过高（最多 {limit} 倍），不像是表格软件保存的文件"
+    message_en = "The XLSX file is compressed too much (at most {limit} times) to be a spreadsheet as saved"
+
+
+class TooManyRows(DomainError):
+    code = ImportErrorCode.TOO_MANY_ROWS
+    message_zh = "文件行数过多（最多 {limit} 行）"
+    message_en = "The file has too many rows (at most {limit})"
 
 
 class UnsupportedFileType(DomainError):

@@ -5,19 +5,25 @@ import csv
 import io
 import re
 import zipfile
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from redchain.infra.settings import Settings, get_settings
 from redchain.services.registry.imports.errors import (
+    CompressionTooHigh,
     EmptyFile,
     FileTooLarge,
     MissingColumn,
+    TooManyRows,
+    UncompressedTooLarge,
     UnreadableFile,
     UnsupportedFileType,
 )
@@ -53,16 +59,46 @@ def _key(header: object) -> str:
 
 
 def file_kind(filename: str, content: bytes) -> FileKind:
-    """By name and content: a renamed image or a legacy .xls is refused before it reaches the worker."""
+    """By name, content and size: a renamed image, a legacy .xls or a file past the import limits is refused
+    before it reaches the worker, as far as that can be known without parsing it (a workbook's rows are
+    counted as the worker reads them)."""
     if len(content) > MAX_IMPORT_BYTES:
         raise FileTooLarge("file", limit_mb=MAX_IMPORT_BYTES // (1024 * 1024))
+    limits = get_settings()
     name = filename.lower()
     if name.endswith(".xlsx") and content.startswith(ZIP_MAGIC):
+        _check_archive(content, limits)
         return FileKind.XLSX
     if name.endswith(".csv") and b"\x00" not in content[:8192]:
-        decode_csv(content)
+        text = decode_csv(content)
+        # A CSV of n rows has at least n - 1 line breaks; only a file with that many is worth counting.
+        if text.count("\n") >= limits.import_max_rows:
+            deque(_numbered(_csv_rows(text), limits.import_max_rows), maxlen=0)
         return FileKind.CSV
     raise UnsupportedFileType("file")
+
+
+def _check_archive(content: bytes, limits: Settings) -> None:
+    """From the zip's directory alone. Its declared sizes are a bound: zipfile never unpacks a member past
+    its file_size, so a member lying about its size reads as damaged, not as more data."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableFile("file") from exc
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > limits.import_max_uncompressed_bytes:
+        raise UncompressedTooLarge("file", limit_mb=limits.import_max_uncompressed_bytes // (1024 * 1024))
+    if unpacked > limits.import_max_compression_ratio * max(sum(m.compress_size for m in members), 1):
+        raise CompressionTooHigh("file", limit=limits.import_max_compression_ratio)
+
+
+def _numbered(rows: Iterable[list[Cell]], max_rows: int) -> Iterator[tuple[int, list[Cell]]]:
+    """Rows with their spreadsheet numbers; stops reading at the first row past the limit."""
+    for number, cells in enumerate(rows, start=1):
+        if number > max_rows:
+            raise TooManyRows("file", limit=max_rows)
+        yield number, cells
 
 
 def decode_csv(content: bytes) -> str:
@@ -77,19 +113,23 @@ def decode_csv(content: bytes) -> str:
         raise UnsupportedFileType("file") from exc
 
 
-def _csv_rows(content: bytes) -> Iterator[list[Cell]]:
-    yield from csv.reader(io.StringIO(decode_csv(content), newline=""))
+def _csv_rows(text: str) -> Iterator[list[Cell]]:
+    yield from csv.reader(io.StringIO(text, newline=""))
 
 
 def _xlsx_rows(content: bytes) -> Iterator[list[Cell]]:
+    # Opening reads the sheet's <dimension>; a sheet without one is parsed once in full to size it, which the
+    # limit on the unpacked size bounds. A member lying about its size fails its CRC, as BadZipFile.
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, OSError) as exc:
         raise UnreadableFile("file") from exc
     try:
         sheet = workbook.worksheets[0]
         for values in sheet.iter_rows(values_only=True):
             yield list(values)
+    except (zipfile.BadZipFile, ParseError) as exc:
+        raise UnreadableFile("file") from exc
     finally:
         workbook.close()
 
@@ -108,11 +148,12 @@ def _header(cells: list[Cell], by_alias: dict[str, Column]) -> dict[str, tuple[i
     return found
 
 
-def read_table(kind: FileKind, content: bytes, columns: tuple[Column, ...]) -> Table:
+def read_table(kind: FileKind, content: bytes, columns: tuple[Column, ...], max_rows: int) -> Table:
     """The file's rows under `columns`; unknown columns are ignored. The header is the first row naming a
-    known column, so a title row above it does no harm. Raises MissingColumn, EmptyFile, UnreadableFile."""
+    known column, so a title row above it does no harm. Raises MissingColumn, EmptyFile, UnreadableFile,
+    TooManyRows (blank rows count: a workbook can declare a million of them in a few bytes)."""
     by_alias = {_key(alias): column for column in columns for alias in (column.field, *column.aliases)}
-    rows = enumerate(_csv_rows(content) if kind is FileKind.CSV else _xlsx_rows(content), start=1)
+    rows = _numbered(_csv_rows(decode_csv(content)) if kind is FileKind.CSV else _xlsx_rows(content), max_rows)
     header: dict[str, tuple[int, str]] = {}
     blank_file = True
     for _, cells in rows:

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
 from redchain.infra.pagination import Page, PageRequest
+from redchain.infra.settings import get_settings
 from redchain.services.actor import Actor, ActorKind
 from redchain.services.audit import service as audit
 from redchain.services.errors import DomainError, PermissionDenied
@@ -149,7 +150,8 @@ async def begin(session: AsyncSession, tenant_id: uuid.UUID, import_id: uuid.UUI
     kind = ImportKind(kind_value)
     actor = _worker_for(progress, tenant_id)
     try:
-        table = read_table(file_kind(filename, content), content, COLUMNS[kind])
+        # The limits again: a file uploaded before they were lowered, or before they existed, is held to them.
+        table = read_table(file_kind(filename, content), content, COLUMNS[kind], get_settings().import_max_rows)
     except DomainError as exc:
         await _finish(session, actor, import_id, ImportStatus.FAILED, [RowError.of(0, "", exc)])
         return ImportStatus.FAILED
