@@ -8,6 +8,8 @@ from strawberry.schema.config import StrawberryConfig
 
 from redchain.graphql.audit.queries import AuditQuery
 from redchain.graphql.audit.types import AuditEntry
+from redchain.graphql.calendar.mutations import CalendarMutation
+from redchain.graphql.calendar.queries import CalendarQuery
 from redchain.graphql.errors import CachedParser, ErrorCodes
 from redchain.graphql.funds.mutations import FundsMutation
 from redchain.graphql.funds.queries import FundsQuery
@@ -45,6 +47,7 @@ class Query(
     RegistryQuery,
     RegistryImportQuery,
     TicketsQuery,
+    CalendarQuery,
 ):
     node: Node = strawberry.field(resolver=resolve_node, description="Any object by its global ID.")
 
@@ -58,6 +61,7 @@ class Mutation(
     RegistryMutation,
     RegistryImportMutation,
     TicketsMutation,
+    CalendarMutation,
 ):
     pass
 

@@ -5,6 +5,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 JOB_COUNTS_KEY = "redchain:metrics:jobs"
+CALENDAR_KEY = "redchain:metrics:holiday_calendar_next_year_missing"
 ARQ_QUEUE = "arq:queue"
 
 HTTP_LATENCY = Histogram("redchain_http_request_seconds", "HTTP request latency", ["method", "path", "status"])
@@ -18,10 +19,19 @@ GRAPHQL_ERRORS = Counter("redchain_graphql_errors_total", "GraphQL errors by cod
 JOBS = Gauge("redchain_jobs_total", "Jobs run by the workers, by function and outcome", ["function", "outcome"])
 QUEUE_DEPTH = Gauge("redchain_queue_depth", "Jobs waiting in the arq queue")
 OUTBOX_PENDING = Gauge("redchain_outbox_pending", "Outbox events not yet relayed")
+CALENDAR_NEXT_YEAR_MISSING = Gauge(
+    "redchain_holiday_calendar_next_year_missing",
+    "1 from December 1 while next year's holiday schedule is missing or provisional (SLA clocks would count "
+    "Monday-Friday or the statute alone), else 0; set by the worker's calendar check",
+)
 
 
 async def count_job(redis: Redis, function: str, outcome: str) -> None:
     await redis.hincrby(JOB_COUNTS_KEY, f"{function}:{outcome}", 1)  # type: ignore[misc]
+
+
+async def report_next_year_missing(redis: Redis, missing: bool) -> None:
+    await redis.set(CALENDAR_KEY, int(missing))
 
 
 async def render(redis: Redis, outbox_pending: int | None) -> tuple[bytes, str]:
@@ -30,6 +40,9 @@ async def render(redis: Redis, outbox_pending: int | None) -> tuple[bytes, str]:
         for key, value in (await redis.hgetall(JOB_COUNTS_KEY)).items():  # type: ignore[misc]
             function, outcome = key.decode().rsplit(":", 1)
             JOBS.labels(function, outcome).set(int(value))
+        calendar = await redis.get(CALENDAR_KEY)
+        if calendar is not None:
+            CALENDAR_NEXT_YEAR_MISSING.set(int(calendar))
     except RedisError:
         pass  # metrics stay at their last values while Redis is away
     if outbox_pending is not None:

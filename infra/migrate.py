@@ -42,6 +42,7 @@ async def ensure_app_role(owner_url: str, settings: Settings) -> None:
         await conn.execute(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"')
         await conn.execute(f'REVOKE UPDATE, DELETE ON audit_log FROM "{role}"')
         await conn.execute(f'REVOKE UPDATE, DELETE ON fund_ledger FROM "{role}"')
+        await conn.execute(f'REVOKE UPDATE, DELETE ON holiday_calendar_changes FROM "{role}"')
         await conn.execute(f'REVOKE ALL ON alembic_version FROM "{role}"')
     finally:
         await conn.close()

@@ -4,6 +4,7 @@ from sqlmodel import SQLModel
 
 import redchain.infra.outbox
 import redchain.services.audit.models
+import redchain.services.calendar.models
 import redchain.services.funds.models
 import redchain.services.liaison.models
 import redchain.services.notifications.models

@@ -50,4 +50,13 @@ def tenant_fk(columns: list[str], target: str, **kwargs: object) -> sa.ForeignKe
 
 
 # Tables that are not owned by a park. Every other table must be TenantOwned (a test walks them).
-GLOBAL_TABLES = {"tenants", "users", "user_sessions", "alembic_version"}
+GLOBAL_TABLES = {
+    "tenants",
+    "users",
+    "user_sessions",
+    "alembic_version",
+    # The platform's holiday calendar (services/calendar): one for every park.
+    "holiday_years",
+    "holiday_days",
+    "holiday_calendar_changes",
+}

@@ -11,7 +11,7 @@ from arq.connections import RedisSettings
 from redchain.infra.db import Database
 from redchain.infra.logging import configure_logging
 from redchain.infra.settings import get_settings
-from redchain.workers import funds, notifications, registry, tickets
+from redchain.workers import calendar, funds, notifications, registry, tickets
 from redchain.workers.events import handle_event
 from redchain.workers.jobs import Ctx
 from redchain.workers.outbox import relay_outbox
@@ -53,8 +53,8 @@ class QuietRelayRuns(logging.Filter):
 
 
 class WorkerSettings:
-    functions = [handle_event, *funds.JOBS, *registry.JOBS, *tickets.JOBS]
-    cron_jobs = [RELAY_CRON, *funds.CRON_JOBS, *tickets.CRON_JOBS]
+    functions = [handle_event, *funds.JOBS, *registry.JOBS, *tickets.JOBS, *calendar.JOBS]
+    cron_jobs = [RELAY_CRON, *funds.CRON_JOBS, *tickets.CRON_JOBS, *calendar.CRON_JOBS]
     on_startup = startup
     on_shutdown = shutdown
     poll_delay = 0.2

@@ -112,6 +112,22 @@ class TenancyRepository:
         )
         return await count(self.session, stmt)
 
+    async def platform_admins_by_park(self) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """Across parks, so only with the owner connection (row-level security hides other parks' rows)."""
+        stmt = (
+            sa.select(col(Membership.tenant_id), col(Membership.user_id))
+            .distinct()
+            .join(User, col(User.id) == col(Membership.user_id))
+            .join(Tenant, col(Tenant.id) == col(Membership.tenant_id))
+            .where(col(Membership.revoked_at).is_(None), col(User.is_platform_admin), col(User.is_active))
+            .where(col(Tenant.is_active))
+            .order_by(col(Membership.tenant_id), col(Membership.user_id))
+        )
+        found: dict[uuid.UUID, list[uuid.UUID]] = {}
+        for row in await self.session.execute(stmt):
+            found.setdefault(row.tenant_id, []).append(row.user_id)
+        return found
+
     # Login sessions.
     async def user_session(self, session_id: uuid.UUID) -> UserSession | None:
         stmt = sa.select(UserSession).where(col(UserSession.id) == session_id).with_for_update()

@@ -515,3 +515,9 @@ async def parks_by_ids(session: AsyncSession, ids: list[uuid.UUID]) -> list[Tena
 
 async def get_membership(session: AsyncSession, actor: Actor, membership_id: uuid.UUID) -> Membership | None:
     return await TenancyRepository(session).membership(actor, membership_id)
+
+
+async def platform_admins_by_park(session: AsyncSession) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """The active platform admins holding a role in each active park. Needs the owner session (it reads
+    every park's memberships): for platform jobs, never for a request."""
+    return await TenancyRepository(session).platform_admins_by_park()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from redchain.services.calendar.service import WorkCalendar
 from redchain.services.tickets.models import SlaMark, TicketPriority
 from redchain.services.tickets.sla import WorkingDay, add_business_seconds
 
@@ -50,13 +51,18 @@ class Deadlines:
 
 
 def deadlines(
-    started_at: datetime, targets: Targets, paused_seconds: int, extension_seconds: int, working_day: WorkingDay
+    started_at: datetime,
+    targets: Targets,
+    paused_seconds: int,
+    extension_seconds: int,
+    working_day: WorkingDay,
+    calendar: WorkCalendar,
 ) -> Deadlines:
     """The first response is due from `started_at` (a ticket cannot wait on the enterprise before it is
     accepted); the resolution moves back by the business time spent paused and by approved extensions."""
 
     def after(seconds: float) -> datetime:
-        return add_business_seconds(started_at, round(seconds), working_day)
+        return add_business_seconds(started_at, round(seconds), calendar, working_day)
 
     resolution = targets.resolution + extension_seconds
     return Deadlines(

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from redchain.infra.models_base import utcnow
 from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
+from redchain.services.calendar.service import work_calendar
 from redchain.services.errors import NotFound
 from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
@@ -259,7 +260,7 @@ async def decide_extension(
     request.decided_by, request.decided_at, request.decision_note = actor.user_id, now, text
     if approve:
         ticket.sla_extension_seconds += request.extra_seconds
-        refresh_deadlines(ticket, now, ticket_settings())
+        refresh_deadlines(ticket, now, ticket_settings(), await work_calendar(session))
         ticket.version += 1
         ticket.updated_at = now
     await record(

@@ -20,6 +20,7 @@ from redchain.infra.pagination import Page, PageRequest
 from redchain.infra.settings import Settings, get_settings
 from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
+from redchain.services.calendar.service import WorkCalendar, work_calendar
 from redchain.services.errors import NotFound, TooLong
 from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
@@ -234,7 +235,7 @@ def emit(
     )
 
 
-def refresh_deadlines(ticket: Ticket, now: datetime, config: TicketSettings) -> None:
+def refresh_deadlines(ticket: Ticket, now: datetime, config: TicketSettings, calendar: WorkCalendar) -> None:
     """Recomputes the denormalised deadlines from the clock. While paused the resolution has none; a
     threshold that moved into the future may fire again (SlaMark cleared)."""
     due = deadlines(
@@ -243,6 +244,7 @@ def refresh_deadlines(ticket: Ticket, now: datetime, config: TicketSettings) -> 
         ticket.sla_paused_seconds,
         ticket.sla_extension_seconds,
         config.working_day,
+        calendar,
     )
     ticket.first_response_warn_at = due.first_response_warn_at
     ticket.first_response_due_at = due.first_response_due_at
@@ -261,9 +263,9 @@ def _pause(ticket: Ticket, now: datetime) -> None:
     ticket.sla_paused_at = now
 
 
-def _unpause(ticket: Ticket, now: datetime, config: TicketSettings) -> None:
+def _unpause(ticket: Ticket, now: datetime, config: TicketSettings, calendar: WorkCalendar) -> None:
     if ticket.sla_paused_at is not None:
-        ticket.sla_paused_seconds += business_seconds_between(ticket.sla_paused_at, now, config.working_day)
+        ticket.sla_paused_seconds += business_seconds_between(ticket.sla_paused_at, now, calendar, config.working_day)
         ticket.sla_paused_at = None
 
 
@@ -321,7 +323,7 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
         first_response_target=goal.first_response,
         resolution_target=goal.resolution,
     )
-    refresh_deadlines(ticket, now, ticket_settings())
+    refresh_deadlines(ticket, now, ticket_settings(), await work_calendar(session))
     await repo.add(ticket)
     await repo.add_watchers(ticket.tenant_id, ticket.id, [actor.user_id])
     await record(
@@ -449,7 +451,7 @@ async def apply_transition(
     if source not in rule.sources:
         raise InvalidTransition("id", action=request.action.value, status=source.value)
     text = clean_text("text", request.text, required=rule.text_required)
-    config = ticket_settings()
+    config, calendar = ticket_settings(), await work_calendar(session)
     before = audit.snapshot(ticket, *TICKET_FIELDS)
     action = request.action
     extra: dict[str, Any] = {}
@@ -465,17 +467,17 @@ async def apply_transition(
         if ticket.resolved_at is None or now - ticket.resolved_at > config.reopen_window:
             raise ReopenWindowPassed("id", days=config.reopen_window.days)
         ticket.closed_at = ticket.satisfaction_rating = ticket.satisfaction_comment = None
-        _unpause(ticket, now, config)
+        _unpause(ticket, now, config, calendar)
     elif action is TicketAction.MARK_DUPLICATE:
         await _merge(session, actor, ticket, request.duplicate_of_id, now)
         extra = {"duplicate_of_id": str(request.duplicate_of_id)}
     elif action is TicketAction.REQUEST_INFO:
         _pause(ticket, now)
     elif action is TicketAction.RESUME:
-        _unpause(ticket, now, config)
+        _unpause(ticket, now, config, calendar)
     elif action is TicketAction.RESOLVE:
         ticket.resolved_at = now
-        elapsed = business_seconds_between(ticket.created_at, now, config.working_day)
+        elapsed = business_seconds_between(ticket.created_at, now, calendar, config.working_day)
         ticket.resolution_seconds = max(elapsed - ticket.sla_paused_seconds, 0)
         _pause(ticket, now)  # a reopening resumes the clock from here
     if (
@@ -485,7 +487,7 @@ async def apply_transition(
     ):
         ticket.first_responded_at = now
     ticket.status = rule.target
-    refresh_deadlines(ticket, now, config)
+    refresh_deadlines(ticket, now, config, calendar)
     _touch(ticket, now)
     await record(
         session,

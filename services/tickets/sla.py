@@ -1,18 +1,14 @@
-"""The business-hours clock of ticket SLAs: Asia/Shanghai working days (with public holidays and 调休
-make-up days from `chinese_calendar`) and the working periods of a day. Pure functions, no I/O."""
+"""The business-hours clock of ticket SLAs: Asia/Shanghai working days (by the platform's holiday calendar,
+with its public holidays and 调休 make-up days) and the working periods of a day. Pure functions, no I/O:
+callers pass the calendar (services/calendar `work_calendar`)."""
 
-import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-
-import chinese_calendar
 
 from redchain.infra.clock import PARK_TIME, park_date
-
-log = logging.getLogger("redchain.tickets.sla")
+from redchain.services.calendar.service import WorkCalendar
 
 PERIOD = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 # A ticket target is counted in days at most a few months long; this bounds the walk in
@@ -22,26 +18,6 @@ MAX_DAYS = 3660
 
 class InvalidWorkingDay(ValueError):
     pass
-
-
-@lru_cache(maxsize=64)  # once per year, not once per call
-def _warn_year_not_covered(year: int) -> None:
-    log.warning("chinese_calendar has no holiday data for %s; counting Monday to Friday as working days", year)
-
-
-def is_working_day(day: date) -> bool:
-    """A working day by the State Council's calendar: weekdays minus holidays, plus 调休 Saturdays/Sundays.
-
-    chinese_calendar 1.11.0 covers 2004-2026; the schedule for a year is published each November or
-    December and the library follows, so upgrade the pin then. Until it does, a later year falls back to
-    Monday-Friday rather than failing: a deadline a few hours off is better than a sweep that crashes
-    on every ticket due in January.
-    """
-    try:
-        return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:
-        _warn_year_not_covered(day.year)
-        return day.weekday() < 5
 
 
 @dataclass(frozen=True)
@@ -83,9 +59,9 @@ def _seconds(t: time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
-def _windows(day: date, working_day: WorkingDay) -> Iterator[tuple[datetime, datetime]]:
+def _windows(day: date, working_day: WorkingDay, calendar: WorkCalendar) -> Iterator[tuple[datetime, datetime]]:
     """The working periods of `day` as UTC intervals; none on a rest day."""
-    if not is_working_day(day):
+    if not calendar.is_working_day(day):
         return
     for start, end in working_day.periods:
         yield (
@@ -101,7 +77,9 @@ def _whole_second(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-def business_seconds_between(start: datetime, end: datetime, working_day: WorkingDay = DEFAULT_WORKING_DAY) -> int:
+def business_seconds_between(
+    start: datetime, end: datetime, calendar: WorkCalendar, working_day: WorkingDay = DEFAULT_WORKING_DAY
+) -> int:
     """Business seconds in [start, end); 0 when end is not after start."""
     start, end = _whole_second(start), _whole_second(end)
     if end <= start:
@@ -109,7 +87,7 @@ def business_seconds_between(start: datetime, end: datetime, working_day: Workin
     total = timedelta()
     day, last = park_date(start), park_date(end)
     while day <= last:
-        for window_start, window_end in _windows(day, working_day):
+        for window_start, window_end in _windows(day, working_day, calendar):
             overlap = min(end, window_end) - max(start, window_start)
             if overlap > timedelta():
                 total += overlap
@@ -117,7 +95,9 @@ def business_seconds_between(start: datetime, end: datetime, working_day: Workin
     return int(total.total_seconds())
 
 
-def add_business_seconds(start: datetime, seconds: int, working_day: WorkingDay = DEFAULT_WORKING_DAY) -> datetime:
+def add_business_seconds(
+    start: datetime, seconds: int, calendar: WorkCalendar, working_day: WorkingDay = DEFAULT_WORKING_DAY
+) -> datetime:
     """The moment `seconds` business seconds after `start` (UTC). A target that ends exactly when a
     period ends is due then (12:00), not when the next one starts."""
     if seconds < 0:
@@ -128,7 +108,7 @@ def add_business_seconds(start: datetime, seconds: int, working_day: WorkingDay 
     remaining = timedelta(seconds=seconds)
     day = park_date(start)
     for _ in range(MAX_DAYS):
-        for window_start, window_end in _windows(day, working_day):
+        for window_start, window_end in _windows(day, working_day, calendar):
             begin = max(start, window_start)
             available = window_end - begin
             if available <= timedelta():

@@ -17,6 +17,7 @@ from redchain.graphql.relay import encode_id
 from redchain.infra.db import app_role_url
 from redchain.infra.models_base import utcnow
 from redchain.services.actor import Actor
+from redchain.services.calendar.service import WorkCalendar, work_calendar
 from redchain.services.permissions import Role
 from redchain.services.tenancy.models import Tenant
 from redchain.services.tickets import taxonomy
@@ -138,7 +139,7 @@ async def _asyncpg_round(bench: Bench, park: Park) -> float:
     per ticket, as the app role with the park set, by as many clients for as long."""
     dsn = _dsn(app_role_url(bench.settings, bench.settings.database_url or "").render_as_string(hide_password=False))
     now = utcnow()
-    due = deadlines(now, REFERENCE_TARGETS[TicketPriority.NORMAL], 0, 0, DEFAULT_WORKING_DAY)
+    due = deadlines(now, REFERENCE_TARGETS[TicketPriority.NORMAL], 0, 0, DEFAULT_WORKING_DAY, await _calendar(bench))
     insert_ticket = (
         f"INSERT INTO tickets ({', '.join(TICKET_COLUMNS)}) "
         f"VALUES ({', '.join(f'${i + 1}' for i in range(len(TICKET_COLUMNS)))})"
@@ -230,6 +231,11 @@ async def create_graphql_vs_asyncpg(bench: Bench) -> list[Result]:
     ]
 
 
+async def _calendar(bench: Bench) -> WorkCalendar:
+    async with bench.db.transaction() as session:
+        return await work_calendar(session)
+
+
 def _gid(type_name: str, value: uuid.UUID) -> str:
     return str(encode_id(type_name, value))
 
@@ -244,8 +250,9 @@ async def _load_open_tickets(bench: Bench, park: Park, sweep_at: datetime) -> No
     try:
         fresh_start = sweep_at - timedelta(minutes=1)
         late_start = utcnow() + timedelta(days=2)
-        fresh = deadlines(fresh_start, REFERENCE_TARGETS[TicketPriority.NORMAL], 0, 0, DEFAULT_WORKING_DAY)
-        late = deadlines(late_start, REFERENCE_TARGETS[TicketPriority.NORMAL], 0, 0, DEFAULT_WORKING_DAY)
+        calendar = await _calendar(bench)
+        fresh = deadlines(fresh_start, REFERENCE_TARGETS[TicketPriority.NORMAL], 0, 0, DEFAULT_WORKING_DAY, calendar)
+        late = deadlines(late_start, REFERENCE_TARGETS[TicketPriority.NORMAL], 0, 0, DEFAULT_WORKING_DAY, calendar)
         assert late.admin_escalation_at < sweep_at < fresh.first_response_warn_at
         statuses = ("NEW", "ACCEPTED", "IN_PROGRESS", "REOPENED")
         rows = [_ticket_row(park, late_start, late, statuses[i % 4]) for i in range(DUE_TICKETS)]

@@ -6,20 +6,41 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redchain.services.tickets.deadlines import REFERENCE_TARGETS, Targets, deadlines
+from redchain.services.calendar.service import WorkCalendar, library_year
+from redchain.services.tickets.deadlines import REFERENCE_TARGETS, Targets
+from redchain.services.tickets.deadlines import deadlines as deadlines_by
 from redchain.services.tickets.models import TicketPriority
 from redchain.services.tickets.sla import (
     DEFAULT_WORKING_DAY,
     PARK_TIME,
     InvalidWorkingDay,
     WorkingDay,
-    add_business_seconds,
-    business_seconds_between,
-    is_working_day,
 )
+from redchain.services.tickets.sla import add_business_seconds as add_by
+from redchain.services.tickets.sla import business_seconds_between as between_by
 
 HOUR = 3600
 DAY = DEFAULT_WORKING_DAY.seconds  # 7 business hours
+# The calendar the migration seeds (0050: the `holidays` library's 2024-2027); the clock reads it from the
+# table in production (services/calendar work_calendar), these tests check the clock on the same data.
+SEEDED = [library_year(year) for year in (2024, 2025, 2026, 2027)]
+CALENDAR = WorkCalendar.of([y.year for y in SEEDED], [day for y in SEEDED for day in y.days])
+
+
+def is_working_day(day: date) -> bool:
+    return CALENDAR.is_working_day(day)
+
+
+def add_business_seconds(start: datetime, seconds: int, working_day: WorkingDay = DEFAULT_WORKING_DAY) -> datetime:
+    return add_by(start, seconds, CALENDAR, working_day)
+
+
+def business_seconds_between(start: datetime, end: datetime, working_day: WorkingDay = DEFAULT_WORKING_DAY) -> int:
+    return between_by(start, end, CALENDAR, working_day)
+
+
+def deadlines(started_at: datetime, targets: Targets, paused: int, extension: int, working_day: WorkingDay) -> object:
+    return deadlines_by(started_at, targets, paused, extension, working_day, CALENDAR)
 
 
 def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -104,11 +125,23 @@ def test_a_make_up_saturday_counts_and_an_ordinary_one_does_not() -> None:
     assert business_seconds_between(at(2026, 3, 7), at(2026, 3, 8)) == 0
 
 
-def test_years_the_calendar_does_not_cover_fall_back_to_weekdays() -> None:
-    # chinese_calendar 1.11.0 knows 2004-2026; 2027-01-01 (a Friday) counts as a working day then.
-    assert is_working_day(date(2027, 1, 1))
-    assert not is_working_day(date(2027, 1, 2))
-    assert add_business_seconds(at(2026, 12, 31, 17, 30), HOUR) == at(2027, 1, 1, 10)
+def test_spring_festival_2027() -> None:
+    # chinese_calendar stops at 2026, so main counted 2027 Monday to Friday. The seed (holidays 0.108, the
+    # statute before the State Council's schedule) has 除夕 Friday 02-05 to Wednesday 02-10 off.
+    assert not any(is_working_day(date(2027, 2, 5) + timedelta(days=i)) for i in range(6))
+    assert is_working_day(date(2027, 2, 11))
+    assert not is_working_day(date(2027, 1, 1))  # New Year's Day, a Friday
+    assert add_business_seconds(at(2027, 2, 4, 17), HOUR) == at(2027, 2, 11, 9, 30)
+    assert business_seconds_between(at(2027, 2, 4, 9), at(2027, 2, 11, 9)) == DAY
+
+
+def test_years_the_calendar_does_not_cover_fall_back_to_weekdays(caplog: pytest.LogCaptureFixture) -> None:
+    # 2030-01-01 is a Tuesday and a holiday every year, but the calendar has no 2030: Monday-Friday, warned.
+    with caplog.at_level("WARNING", logger="redchain.calendar"):
+        assert is_working_day(date(2030, 1, 1))
+        assert not is_working_day(date(2030, 1, 5))
+    assert add_business_seconds(at(2029, 12, 31, 17, 30), HOUR) == at(2030, 1, 1, 10)
+    assert [r.getMessage() for r in caplog.records if "2030" in r.getMessage()]
 
 
 def test_a_custom_working_day() -> None:
