@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from redchain.infra.db import Database
+from redchain.infra.model_registry import metadata
+from redchain.infra.models_base import GLOBAL_TABLES
 from redchain.services.actor import Grant
 from redchain.services.calendar import service as calendar
 from redchain.services.calendar.errors import CalendarErrorCode
@@ -217,3 +219,19 @@ async def test_editing_the_calendar_does_not_move_a_stored_deadline(db: Database
     assert stored.first_response_due_at == ticket.first_response_due_at
     assert later.resolution_due_at is not None and ticket.resolution_due_at is not None
     assert later.resolution_due_at - ticket.resolution_due_at >= timedelta(hours=17)  # a working day later
+
+
+@pytest.mark.parametrize("table", ["holiday_years", "holiday_days", "holiday_calendar_changes"])
+async def test_the_calendar_is_a_platform_table_every_park_reads(db: Database, table: str) -> None:
+    # One calendar for every park: no tenant_id, no row-level security, the same rows in any transaction.
+    assert table in GLOBAL_TABLES and "tenant_id" not in metadata.tables[table].c
+    park = await create_park(db)
+    counts = []
+    for tenant in (park.id, None):
+        async with db.transaction(tenant) as session:
+            counts.append(await session.scalar(sa.text(f"SELECT count(*) FROM {table}")))
+            secured = await session.scalar(
+                sa.text("SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass(:t)"), {"t": f"public.{table}"}
+            )
+        assert secured is False
+    assert counts[0] == counts[1] and counts[0] > 0
