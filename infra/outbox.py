@@ -5,10 +5,11 @@ collapses into one job; handlers record what they processed, so a job run twice 
 """
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, Self
 
+import pydantic
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -44,11 +45,70 @@ class ProcessedEvent(TenantOwned, table=True):
     handler: str = Field(max_length=100)
 
 
-def emit(session: AsyncSession, tenant_id: uuid.UUID, event_type: str, payload: dict[str, Any]) -> OutboxEvent:
+class EventPayloadError(Exception):
+    """An outbox row that no payload type reads: a bug or a stale row, never worth retrying."""
+
+    def __init__(self, event_type: str, detail: str) -> None:
+        super().__init__(f"{event_type}: {detail}")
+        self.event_type = event_type
+
+
+class UnknownEvent(EventPayloadError):
+    def __init__(self, event_type: str) -> None:
+        super().__init__(event_type, "no payload type has this event name")
+
+
+class MalformedEvent(EventPayloadError):
+    pass
+
+
+class DomainEvent(pydantic.BaseModel):
+    """One typed payload per event: `class OrganizationFormed(DomainEvent, name="registry.organization_formed")`.
+
+    The name is stored as the row's event_type, so renaming an event orphans the rows already written.
+    """
+
+    model_config = pydantic.ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    name: ClassVar[str]
+    _by_name: ClassVar[dict[str, type["DomainEvent"]]] = {}
+
+    def __init_subclass__(cls, name: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if name is None:  # an abstract base of a context's events, e.g. every ticket event
+            return
+        if name in DomainEvent._by_name:
+            raise ValueError(f"event name {name!r} is taken by {DomainEvent._by_name[name].__qualname__}")
+        cls.name = name
+        DomainEvent._by_name[name] = cls
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    @classmethod
+    def parse(cls, payload: Mapping[str, Any]) -> Self:
+        try:
+            return cls.model_validate(payload)
+        except pydantic.ValidationError as exc:
+            fields = sorted({".".join(str(part) for part in error["loc"]) or "payload" for error in exc.errors()})
+            raise MalformedEvent(cls.name, f"invalid or missing {', '.join(fields)}") from exc
+
+
+def event_type_named(name: str) -> type[DomainEvent]:
+    try:
+        return DomainEvent._by_name[name]
+    except KeyError:
+        raise UnknownEvent(name) from None
+
+
+def parse_event(row: OutboxEvent) -> DomainEvent:
+    return event_type_named(row.event_type).parse(row.payload)
+
+
+def emit(session: AsyncSession, tenant_id: uuid.UUID, event: DomainEvent) -> OutboxEvent:
     """Records a domain event in the caller's transaction: it is sent only if that transaction commits."""
-    event = OutboxEvent(tenant_id=tenant_id, event_type=event_type, payload=payload)
-    session.add(event)
-    return event
+    row = OutboxEvent(tenant_id=tenant_id, event_type=event.name, payload=event.to_json())
+    session.add(row)
+    return row
 
 
 async def pending_count(owner_session: AsyncSession) -> int:

@@ -15,14 +15,13 @@ from arq.worker import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra.models_base import utcnow
-from redchain.infra.outbox import OutboxEvent
 from redchain.infra.payments import payment_gateway
 from redchain.infra.payments.gateway import GatewayOutcome, PaymentGateway
 from redchain.infra.payments.settings import get_payment_settings
 from redchain.services.funds import disbursement, events
 from redchain.services.funds.models import ApplicationStatus, PaymentStatus
 from redchain.services.notifications import service as notifications
-from redchain.workers.events import on
+from redchain.workers.events import Received, on
 from redchain.workers.jobs import Ctx, counted
 
 log = logging.getLogger("redchain.workers.funds")
@@ -68,32 +67,30 @@ async def attempt_payment(
     return AttemptOutcome.DEFERRED
 
 
-@on(events.APPLICATION_TRANSITIONED, name="funds.notify_applicant")
-async def notify_applicant(session: AsyncSession, event: OutboxEvent) -> None:
+@on(events.ApplicationTransitioned, name="funds.notify_applicant")
+async def notify_applicant(session: AsyncSession, event: Received[events.ApplicationTransitioned]) -> None:
     payload = event.payload
     await notifications.notify(
         session,
         event.tenant_id,
-        uuid.UUID(payload["applicant_user_id"]),
-        event.id,
+        payload.applicant_user_id,
+        event.event_id,
         FUNDS_NOTIFICATION,
         {
-            "application_id": payload["application_id"],
-            "status": payload["to"],
-            "action": payload["action"],
-            "reason": payload.get("reason"),
+            "application_id": str(payload.application_id),
+            "status": payload.to.value,
+            "action": payload.action,
+            "reason": payload.reason,
         },
     )
 
 
-@on(events.APPLICATION_TRANSITIONED, name="funds.start_payment")
-async def start_payment(session: AsyncSession, event: OutboxEvent) -> None:
+@on(events.ApplicationTransitioned, name="funds.start_payment")
+async def start_payment(session: AsyncSession, event: Received[events.ApplicationTransitioned]) -> None:
     """The first attempt of a payment, as the outbox delivers its batch's execution."""
-    if event.payload["to"] != ApplicationStatus.PAYING:
+    if event.payload.to is not ApplicationStatus.PAYING:
         return
-    await attempt_payment(
-        session, payment_gateway(), event.tenant_id, application_id=uuid.UUID(event.payload["application_id"])
-    )
+    await attempt_payment(session, payment_gateway(), event.tenant_id, application_id=event.payload.application_id)
 
 
 @counted

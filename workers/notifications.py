@@ -1,24 +1,21 @@
 """Event handlers that notify people in-app."""
 
-import uuid
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from redchain.infra.outbox import OutboxEvent
 from redchain.services.notifications import service as notifications
 from redchain.services.notifications.service import NotificationKind
 from redchain.services.tenancy import events as tenancy_events
-from redchain.workers.events import on
+from redchain.workers.events import Received, on
 
 
-@on(tenancy_events.MEMBERSHIP_GRANTED)
-async def notify_membership_granted(session: AsyncSession, event: OutboxEvent) -> None:
+@on(tenancy_events.MembershipGranted)
+async def notify_membership_granted(session: AsyncSession, event: Received[tenancy_events.MembershipGranted]) -> None:
     payload = event.payload
     await notifications.notify(
         session,
         event.tenant_id,
-        uuid.UUID(payload["user_id"]),
-        event.id,
+        payload.user_id,
+        event.event_id,
         NotificationKind.MEMBERSHIP_GRANTED,
-        {"role": payload["role"], "membership_id": payload["membership_id"]},
+        {"role": payload.role.value, "membership_id": str(payload.membership_id)},
     )

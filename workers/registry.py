@@ -10,12 +10,11 @@ from arq.connections import RedisSettings
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra.db import Database
-from redchain.infra.outbox import OutboxEvent
 from redchain.infra.settings import get_settings
 from redchain.services.registry import events
 from redchain.services.registry.imports import service as importing
 from redchain.services.registry.models import ImportStatus
-from redchain.workers.events import on
+from redchain.workers.events import Received, on
 from redchain.workers.jobs import Ctx, counted
 
 log = logging.getLogger("redchain.workers.registry")
@@ -73,11 +72,11 @@ async def run_registry_import(ctx: Ctx, tenant_id: str, import_id: str) -> Impor
         raise
 
 
-@on(events.IMPORT_REQUESTED)
-async def enqueue_registry_import(session: AsyncSession, event: OutboxEvent) -> None:
+@on(events.ImportRequested)
+async def enqueue_registry_import(session: AsyncSession, event: Received[events.ImportRequested]) -> None:
     """Hands the import to a job of its own: it commits batch by batch and may run for a minute, where an
     event handler runs in one transaction. The job ID makes a second enqueue of one import a no-op."""
-    import_id = event.payload["import_id"]
+    import_id = str(event.payload.import_id)
     # Handlers receive no worker context, so this opens its own short-lived connection to the queue.
     redis_url = get_settings().redis_url
     assert redis_url, "the worker runs with REDIS_URL set"

@@ -2,7 +2,6 @@
 in-app notifications ticket events ask for, and seeding a new park's problem taxonomy."""
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,13 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra.db import Database
 from redchain.infra.models_base import utcnow
-from redchain.infra.outbox import OutboxEvent
 from redchain.services.notifications import service as notifications
 from redchain.services.tenancy import events as tenancy_events
 from redchain.services.tickets import escalation, events, taxonomy
 from redchain.services.tickets.repository import parks_with_due_tickets, parks_with_unconfirmed_tickets
 from redchain.services.tickets.service import ticket_settings
-from redchain.workers.events import on
+from redchain.workers.events import Received, on
 from redchain.workers.jobs import Ctx, counted
 
 log = logging.getLogger("redchain.workers.tickets")
@@ -108,24 +106,25 @@ CRON_JOBS = [
 # Event handlers --------------------------------------------------------------------------------
 
 
-def notification_kind(event_type: str) -> str:
+def notification_kind(event_name: str) -> str:
     """tickets.escalated → TICKET_ESCALATED."""
-    return "TICKET_" + event_type.removeprefix("tickets.").upper()
+    return "TICKET_" + event_name.removeprefix("tickets.").upper()
 
 
-async def notify_recipients(session: AsyncSession, event: OutboxEvent) -> None:
+async def notify_recipients(session: AsyncSession, event: Received[events.TicketNotice]) -> None:
     """Tells the users the event named in `notify`, once each (a redelivered event changes nothing)."""
-    data = {key: value for key, value in event.payload.items() if key != "notify"}
-    for recipient in event.payload.get("notify", []):
+    payload = event.payload
+    data = payload.model_dump(mode="json", by_alias=True, exclude={"notify"})
+    for recipient in payload.notify:
         await notifications.notify(
-            session, event.tenant_id, uuid.UUID(recipient), event.id, notification_kind(event.event_type), data
+            session, event.tenant_id, recipient, event.event_id, notification_kind(payload.name), data
         )
 
 
-for _event_type in events.NOTIFYING:
-    on(_event_type, name=f"tickets.notify.{_event_type}")(notify_recipients)
+for _event in events.NOTIFYING:
+    on(_event, name=f"tickets.notify.{_event.name}")(notify_recipients)
 
 
-@on(tenancy_events.PARK_CREATED)
-async def seed_park_taxonomy(session: AsyncSession, event: OutboxEvent) -> None:
+@on(tenancy_events.ParkCreated)
+async def seed_park_taxonomy(session: AsyncSession, event: Received[tenancy_events.ParkCreated]) -> None:
     await taxonomy.seed_reference_taxonomy(session, event.tenant_id)

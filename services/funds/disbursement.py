@@ -84,7 +84,7 @@ async def create_batch(
         batch.id,
         after={"name": name, "application_count": batch.application_count, "total_fen": batch.total_fen},
     )
-    outbox.emit(session, actor.tenant_id, events.BATCH_CREATED, {"batch_id": str(batch.id)})
+    outbox.emit(session, actor.tenant_id, events.BatchCreated(batch_id=batch.id))
     return batch
 
 
@@ -109,7 +109,7 @@ async def discard_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID
         await transition(session, actor, application, Action.UNSCHEDULE)
     batch.status = BatchStatus.DISCARDED
     audit.record(session, actor, "payment_batch.discard", "PaymentBatch", batch.id, after={"status": batch.status})
-    outbox.emit(session, batch.tenant_id, events.BATCH_DISCARDED, {"batch_id": str(batch.id)})
+    outbox.emit(session, batch.tenant_id, events.BatchDiscarded(batch_id=batch.id))
     return batch
 
 
@@ -159,7 +159,7 @@ async def execute_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID
         batch.id,
         after={"application_count": batch.application_count, "total_fen": batch.total_fen},
     )
-    outbox.emit(session, batch.tenant_id, events.BATCH_EXECUTED, {"batch_id": str(batch.id)})
+    outbox.emit(session, batch.tenant_id, events.BatchExecuted(batch_id=batch.id))
     return batch
 
 

@@ -140,7 +140,7 @@ async def create_program(
     audit.record(
         session, actor, "fund_program.create", "FundProgram", program.id, after=audit.snapshot(program, *PROGRAM_FIELDS)
     )
-    outbox.emit(session, actor.tenant_id, events.PROGRAM_CREATED, {"program_id": str(program.id)})
+    outbox.emit(session, actor.tenant_id, events.ProgramCreated(program_id=program.id))
     return program
 
 
@@ -178,10 +178,7 @@ async def change_program(
         after=audit.snapshot(program, *PROGRAM_FIELDS),
     )
     outbox.emit(
-        session,
-        actor.tenant_id,
-        events.PROGRAM_BUDGET_CHANGED,
-        {"program_id": str(program.id), "budget_fen": program.budget_fen},
+        session, actor.tenant_id, events.ProgramBudgetChanged(program_id=program.id, budget_fen=program.budget_fen)
     )
     return program
 
@@ -337,15 +334,14 @@ async def draft_application(
     outbox.emit(
         session,
         actor.tenant_id,
-        events.APPLICATION_TRANSITIONED,
-        {
-            "application_id": str(application.id),
-            "applicant_user_id": str(user_id),
-            "from": None,
-            "to": ApplicationStatus.DRAFT.value,
-            "action": "DRAFT",
-            "reason": None,
-        },
+        events.ApplicationTransitioned(
+            application_id=application.id,
+            applicant_user_id=user_id,
+            from_status=None,
+            to=ApplicationStatus.DRAFT,
+            action="DRAFT",
+            reason=None,
+        ),
     )
     return application
 

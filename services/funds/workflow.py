@@ -132,13 +132,12 @@ async def transition(
     outbox.emit(
         session,
         application.tenant_id,
-        events.APPLICATION_TRANSITIONED,
-        {
-            "application_id": str(application.id),
-            "applicant_user_id": str(application.applicant_user_id),
-            "from": str(previous),
-            "to": step.to.value,
-            "action": action.value,
-            "reason": reason,
-        },
+        events.ApplicationTransitioned(
+            application_id=application.id,
+            applicant_user_id=application.applicant_user_id,
+            from_status=previous,
+            to=step.to,
+            action=action.value,
+            reason=reason,
+        ),
     )

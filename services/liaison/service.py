@@ -86,14 +86,13 @@ async def assign(
     outbox.emit(
         session,
         actor.tenant_id,
-        events.ASSIGNMENT_CREATED,
-        {
-            "assignment_id": str(assignment.id),
-            "enterprise_id": str(enterprise_id),
-            "officer_user_id": str(officer_user_id),
-            "kind": kind.value,
-            "starts_on": starts_on.isoformat(),
-        },
+        events.AssignmentCreated(
+            assignment_id=assignment.id,
+            enterprise_id=enterprise_id,
+            officer_user_id=officer_user_id,
+            kind=kind,
+            starts_on=starts_on,
+        ),
     )
     return assignment
 
@@ -131,13 +130,12 @@ async def end_assignment(
     outbox.emit(
         session,
         actor.tenant_id,
-        events.ASSIGNMENT_ENDED,
-        {
-            "assignment_id": str(assignment.id),
-            "enterprise_id": str(assignment.enterprise_id),
-            "officer_user_id": str(assignment.officer_user_id),
-            "ends_on": ends_on.isoformat(),
-        },
+        events.AssignmentEnded(
+            assignment_id=assignment.id,
+            enterprise_id=assignment.enterprise_id,
+            officer_user_id=assignment.officer_user_id,
+            ends_on=ends_on,
+        ),
     )
     return assignment
 
@@ -191,13 +189,12 @@ async def log_visit(
     outbox.emit(
         session,
         actor.tenant_id,
-        events.VISIT_LOGGED,
-        {
-            "visit_id": str(visit.id),
-            "assignment_id": str(assignment.id),
-            "enterprise_id": str(assignment.enterprise_id),
-            "visited_on": visited_on.isoformat(),
-        },
+        events.VisitLogged(
+            visit_id=visit.id,
+            assignment_id=assignment.id,
+            enterprise_id=assignment.enterprise_id,
+            visited_on=visited_on,
+        ),
     )
     return visit
 

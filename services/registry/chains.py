@@ -131,7 +131,7 @@ async def archive_chain(session: AsyncSession, actor: Actor, chain_id: uuid.UUID
         before=before,
         after=audit.snapshot(chain, *CHAIN_FIELDS),
     )
-    outbox.emit(session, actor.tenant_id, events.CHAIN_ARCHIVED, {"chain_id": str(chain.id)})
+    outbox.emit(session, actor.tenant_id, events.ChainArchived(chain_id=chain.id))
     return chain
 
 

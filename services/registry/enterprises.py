@@ -282,7 +282,7 @@ async def archive_enterprise(session: AsyncSession, actor: Actor, enterprise_id:
     enterprise = await _for_change(RegistryRepository(session), actor, enterprise_id)
     require_manage_chain(actor, enterprise.chain_id)
     _apply(session, actor, "archive", enterprise, {"archived_at": datetime.now(UTC)})
-    outbox.emit(session, actor.tenant_id, events.ENTERPRISE_ARCHIVED, {"enterprise_id": str(enterprise.id)})
+    outbox.emit(session, actor.tenant_id, events.EnterpriseArchived(enterprise_id=enterprise.id))
     return enterprise
 
 

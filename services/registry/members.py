@@ -333,14 +333,13 @@ async def _move(
     outbox.emit(
         session,
         member.tenant_id,
-        events.MEMBER_TRANSFERRED,
-        {
-            "member_id": str(member.id),
-            "transfer_id": str(transfer.id),
-            "from_organization_id": str(transfer.from_organization_id) if transfer.from_organization_id else None,
-            "to_organization_id": str(to_org_id) if to_org_id else None,
-            "on": on.isoformat(),
-        },
+        events.MemberTransferred(
+            member_id=member.id,
+            transfer_id=transfer.id,
+            from_organization_id=transfer.from_organization_id,
+            to_organization_id=to_org_id,
+            on=on,
+        ),
     )
     return transfer
 

@@ -44,10 +44,12 @@ from redchain.services.registry.validation import UNSET, Unset, given, optional_
 
 Status = OrganizationStatus
 # The only status changes there are, and the event each one publishes.
-TRANSITIONS: dict[tuple[OrganizationStatus, OrganizationStatus], str] = {
-    (Status.PREPARING, Status.FORMED): events.ORGANIZATION_FORMED,
-    (Status.PREPARING, Status.DISSOLVED): events.ORGANIZATION_DISSOLVED,  # preparation abandoned
-    (Status.FORMED, Status.DISSOLVED): events.ORGANIZATION_DISSOLVED,
+TRANSITIONS: dict[
+    tuple[OrganizationStatus, OrganizationStatus], type[events.OrganizationFormed | events.OrganizationDissolved]
+] = {
+    (Status.PREPARING, Status.FORMED): events.OrganizationFormed,
+    (Status.PREPARING, Status.DISSOLVED): events.OrganizationDissolved,  # preparation abandoned
+    (Status.FORMED, Status.DISSOLVED): events.OrganizationDissolved,
 }
 # 党章: a basic-level organisation is formed where there are three or more full members.
 MIN_FULL_MEMBERS = 3
@@ -152,7 +154,7 @@ async def create_organization(session: AsyncSession, actor: Actor, data: Organiz
     audit.record(
         session, actor, "party_organization.create", "PartyOrganization", org.id, after=_snapshot(org, enterprise_ids)
     )
-    outbox.emit(session, actor.tenant_id, events.ORGANIZATION_CREATED, {"organization_id": str(org.id)})
+    outbox.emit(session, actor.tenant_id, events.OrganizationCreated(organization_id=org.id))
     return org
 
 
@@ -289,15 +291,14 @@ async def _transition(
     outbox.emit(
         session,
         actor.tenant_id,
-        event,
-        {
-            "organization_id": str(org.id),
-            "status": to.value,
-            "on": on.isoformat(),
-            "kind": OrganizationKind(org.kind).value,
-            "chain_id": str(org.chain_id) if org.chain_id else None,
-            "enterprise_ids": [str(e) for e in enterprise_ids],
-        },
+        event(
+            organization_id=org.id,
+            status=to,
+            on=on,
+            kind=OrganizationKind(org.kind),
+            chain_id=org.chain_id,
+            enterprise_ids=enterprise_ids,
+        ),
     )
     return org
 

@@ -340,7 +340,7 @@ async def create_park(session: AsyncSession, actor: Actor, code: str, name: str)
         after=audit.snapshot(tenant, *PARK_FIELDS),
         tenant_id=tenant.id,
     )
-    outbox.emit(session, tenant.id, events.PARK_CREATED, {"park_id": str(tenant.id)})
+    outbox.emit(session, tenant.id, events.ParkCreated(park_id=tenant.id))
     return tenant
 
 
@@ -406,13 +406,7 @@ async def _grant(
     outbox.emit(
         session,
         tenant_id,
-        events.MEMBERSHIP_GRANTED,
-        {
-            "membership_id": str(membership.id),
-            "user_id": str(user.id),
-            "role": role.value,
-            "granted_by": str(actor.user_id) if actor.user_id else None,
-        },
+        events.MembershipGranted(membership_id=membership.id, user_id=user.id, role=role, granted_by=actor.user_id),
     )
     return GrantResult(membership, user, generated)
 
@@ -475,8 +469,7 @@ async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: 
     outbox.emit(
         session,
         actor.tenant_id,
-        events.MEMBERSHIP_REVOKED,
-        {"membership_id": str(membership.id), "user_id": str(membership.user_id)},
+        events.MembershipRevoked(membership_id=membership.id, user_id=membership.user_id),
     )
     return membership
 

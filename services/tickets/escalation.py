@@ -64,11 +64,11 @@ MAX_EXTENSION_HOURS = 70  # ten working days
 
 # (mark, timeline kind, outbox event, which target, escalation level); warnings first.
 STEPS = (
-    (SlaMark.FIRST_RESPONSE_WARNED, TicketEventKind.SLA_WARNING, events.TICKET_SLA_WARNING, "FIRST_RESPONSE", 0),
-    (SlaMark.RESOLUTION_WARNED, TicketEventKind.SLA_WARNING, events.TICKET_SLA_WARNING, "RESOLUTION", 0),
-    (SlaMark.FIRST_RESPONSE_BREACHED, TicketEventKind.ESCALATED, events.TICKET_ESCALATED, "FIRST_RESPONSE", 1),
-    (SlaMark.RESOLUTION_BREACHED, TicketEventKind.ESCALATED, events.TICKET_ESCALATED, "RESOLUTION", 1),
-    (SlaMark.ESCALATED_TO_ADMIN, TicketEventKind.ESCALATED, events.TICKET_ESCALATED, "RESOLUTION", 2),
+    (SlaMark.FIRST_RESPONSE_WARNED, TicketEventKind.SLA_WARNING, events.TicketSlaWarning, "FIRST_RESPONSE", 0),
+    (SlaMark.RESOLUTION_WARNED, TicketEventKind.SLA_WARNING, events.TicketSlaWarning, "RESOLUTION", 0),
+    (SlaMark.FIRST_RESPONSE_BREACHED, TicketEventKind.ESCALATED, events.TicketEscalated, "FIRST_RESPONSE", 1),
+    (SlaMark.RESOLUTION_BREACHED, TicketEventKind.ESCALATED, events.TicketEscalated, "RESOLUTION", 1),
+    (SlaMark.ESCALATED_TO_ADMIN, TicketEventKind.ESCALATED, events.TicketEscalated, "RESOLUTION", 2),
 )
 # A warning is not worth sending when the breach it warns of is being reported in the same run.
 SUPERSEDED_BY = {
@@ -119,7 +119,7 @@ async def sweep_sla(
     entries: list[dict[str, Any]] = []
     for crossing in crossings:
         ticket = TicketRef(tenant_id, crossing.ticket_id, crossing.title)
-        for mark, kind, event_type, target, level in STEPS:
+        for mark, kind, event, target, level in STEPS:
             if not crossing.marks & mark or crossing.marks & SUPERSEDED_BY.get(mark, SlaMark(0)):
                 continue
             notify = recipients.for_step(crossing, level)
@@ -135,7 +135,7 @@ async def sweep_sla(
                     notified=[str(u) for u in notify],
                 ).model_dump(exclude={"seq"})
             )
-            emit(session, ticket, event_type, notify, target=target, level=level)
+            emit(session, ticket, event, notify, target=target, level=level)
             if level:
                 result.escalations += 1
                 audit.record(
@@ -224,10 +224,10 @@ async def request_extension(
     emit(
         session,
         ticket,
-        events.TICKET_EXTENSION_REQUESTED,
+        events.TicketExtensionRequested,
         await leaders(session, ticket),
         actor,
-        request_id=str(request.id),
+        request_id=request.id,
     )
     return request
 
@@ -288,10 +288,10 @@ async def decide_extension(
     emit(
         session,
         ticket,
-        events.TICKET_EXTENSION_DECIDED,
+        events.TicketExtensionDecided,
         [request.requested_by],
         actor,
-        request_id=str(request.id),
+        request_id=request.id,
         approved=approve,
     )
     return request
@@ -345,5 +345,5 @@ async def remind(
         ),
     )
     audit.record(session, actor, "ticket.remind", "Ticket", ticket.id, after={"reminder_count": ticket.reminder_count})
-    emit(session, ticket, events.TICKET_REMINDED, notify, actor, count=ticket.reminder_count)
+    emit(session, ticket, events.TicketReminded, notify, actor, count=ticket.reminder_count)
     return ticket

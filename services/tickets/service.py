@@ -220,19 +220,15 @@ async def record(session: AsyncSession, *entries: TicketEvent) -> None:
 def emit(
     session: AsyncSession,
     ticket: Ticket | TicketRef,
-    event_type: str,
+    event: type[events.TicketNotice],
     notify: list[uuid.UUID] | None = None,
     actor: Actor | None = None,
-    **payload: Any,
+    **fields: Any,
 ) -> None:
-    """An outbox event; `notify` minus the actor are told in-app (workers/tickets.py)."""
-    recipients = [str(u) for u in dict.fromkeys(notify or []) if not actor or u != actor.user_id]
-    outbox.emit(
-        session,
-        ticket.tenant_id,
-        event_type,
-        {"ticket_id": str(ticket.id), "title": ticket.title, "notify": recipients, **payload},
-    )
+    """An outbox event of `ticket` with the event's own `fields`; `notify` minus the actor are told
+    in-app (workers/tickets.py)."""
+    recipients = [u for u in dict.fromkeys(notify or []) if not actor or u != actor.user_id]
+    outbox.emit(session, ticket.tenant_id, event(ticket_id=ticket.id, title=ticket.title, notify=recipients, **fields))
 
 
 def refresh_deadlines(ticket: Ticket, now: datetime, config: TicketSettings, calendar: WorkCalendar) -> None:
@@ -336,11 +332,11 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
     emit(
         session,
         ticket,
-        events.TICKET_CREATED,
+        events.TicketCreated,
         await leaders(session, ticket),
         actor,
-        enterprise_id=str(ticket.enterprise_id),
-        chain_id=str(ticket.chain_id) if ticket.chain_id else None,
+        enterprise_id=ticket.enterprise_id,
+        chain_id=ticket.chain_id,
     )
     return ticket
 
@@ -516,11 +512,12 @@ async def apply_transition(
     emit(
         session,
         ticket,
-        events.TICKET_TRANSITIONED,
+        events.TicketTransitioned,
         await repo.watcher_ids(ticket.tenant_id, ticket.id),
         actor,
         action=action.value,
-        **{"from": source.value, "to": rule.target.value},
+        from_status=source,
+        to=rule.target,
     )
 
 
@@ -625,10 +622,10 @@ async def assign(
     emit(
         session,
         ticket,
-        events.TICKET_ASSIGNED,
+        events.TicketAssigned,
         [assignee_id] if assignee_id else await leaders(session, ticket),
         actor,
-        assignee_id=str(assignee_id) if assignee_id else None,
+        assignee_id=assignee_id,
     )
     return ticket
 
@@ -664,10 +661,10 @@ async def add_comment(
         emit(
             session,
             ticket,
-            events.TICKET_REPLIED,
+            events.TicketReplied,
             await repo.watcher_ids(ticket.tenant_id, ticket.id),
             actor,
-            event_id=str(entry.id),
+            event_id=entry.id,
         )
         if ticket.status == TicketStatus.WAITING_ON_ENTERPRISE and Party.REQUESTER in acting_as:
             await apply_transition(session, actor, ticket, TransitionRequest(TicketAction.RESUME), acting_as, now)

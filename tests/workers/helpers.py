@@ -13,10 +13,14 @@ from redchain.services.notifications.models import Notification
 from redchain.services.tenancy.models import Tenant
 
 
-async def emit_events(db: Database, park: Tenant, count: int, event_type: str = "test.relayed") -> list[uuid.UUID]:
+class Relayed(outbox.DomainEvent, name="test.relayed"):
+    n: int
+
+
+async def emit_events(db: Database, park: Tenant, count: int, event: type[Relayed] = Relayed) -> list[uuid.UUID]:
     async with db.transaction(park.id) as session:
-        events = [outbox.emit(session, park.id, event_type, {"n": n}) for n in range(count)]
-    return [event.id for event in events]
+        rows = [outbox.emit(session, park.id, event(n=n)) for n in range(count)]
+    return [row.id for row in rows]
 
 
 async def outbox_rows(db: Database, park: Tenant, event_type: str | None = None) -> list[OutboxEvent]:

@@ -12,32 +12,40 @@ from sqlmodel import col
 
 from redchain.infra.db import Database
 from redchain.infra.metrics import JOB_COUNTS_KEY
-from redchain.infra.outbox import OutboxEvent, ProcessedEvent
+from redchain.infra.outbox import MalformedEvent, OutboxEvent, ProcessedEvent, UnknownEvent, parse_event
 from redchain.services.actor import Grant
 from redchain.services.permissions import Role
 from redchain.services.tenancy import events as tenancy_events
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import Tenant, User
-from redchain.workers.events import EventOutcome, HandlersFailed, dispatch, handle_event, on
+from redchain.workers.events import EventOutcome, HandlersFailed, Received, dispatch, handle_event, on
 from redchain.workers.main import WorkerSettings  # noqa: F401 - registers the real handlers
 from tests.factories import actor_for, create_member, create_park
-from tests.workers.helpers import emit_events, notifications_of, outbox_rows
+from tests.workers.helpers import Relayed, emit_events, notifications_of, outbox_rows
 
-FLAKY = "test.flaky"
+
+class Flaky(Relayed, name="test.flaky"):
+    pass
+
+
+class NobodyListens(Relayed, name="test.nobody_listens"):
+    pass
+
+
 flaky_calls: list[uuid.UUID] = []
 steady_calls: list[uuid.UUID] = []
 
 
-@on(FLAKY)
-async def fails_the_first_time(session: AsyncSession, event: OutboxEvent) -> None:
-    flaky_calls.append(event.id)
-    if flaky_calls.count(event.id) == 1:
+@on(Flaky)
+async def fails_the_first_time(session: AsyncSession, event: Received[Flaky]) -> None:
+    flaky_calls.append(event.event_id)
+    if flaky_calls.count(event.event_id) == 1:
         raise RuntimeError("first delivery fails")
 
 
-@on(FLAKY)
-async def always_works(session: AsyncSession, event: OutboxEvent) -> None:
-    steady_calls.append(event.id)
+@on(Flaky)
+async def always_works(session: AsyncSession, event: Received[Flaky]) -> None:
+    steady_calls.append(event.event_id)
 
 
 async def grant(db: Database, park: Tenant, role: Role = Role.AUDITOR) -> tuple[User, OutboxEvent]:
@@ -54,7 +62,7 @@ async def grant(db: Database, park: Tenant, role: Role = Role.AUDITOR) -> tuple[
             None,
             "a-long-enough-password",
         )
-    [event] = await outbox_rows(db, park, tenancy_events.MEMBERSHIP_GRANTED)
+    [event] = await outbox_rows(db, park, tenancy_events.MembershipGranted.name)
     return result.user, event
 
 
@@ -119,14 +127,14 @@ async def test_an_event_of_another_park_is_missing(db: Database) -> None:
 
 async def test_an_event_without_handlers_is_unhandled(db: Database) -> None:
     park = await create_park(db)
-    [event_id] = await emit_events(db, park, 1, event_type="test.nobody_listens")
+    [event_id] = await emit_events(db, park, 1, NobodyListens)
 
     assert await dispatch(db, park.id, event_id) is EventOutcome.UNHANDLED
 
 
 async def test_a_failing_handler_is_retried_without_repeating_the_others(db: Database, arq_pool: ArqRedis) -> None:
     park = await create_park(db)
-    [event_id] = await emit_events(db, park, 1, event_type=FLAKY)
+    [event_id] = await emit_events(db, park, 1, Flaky)
     ctx = ctx_for(db, arq_pool)
     retried_before = int(await arq_pool.hget(JOB_COUNTS_KEY, "handle_event:retried") or 0)
 
@@ -144,4 +152,56 @@ async def test_a_failing_handler_is_retried_without_repeating_the_others(db: Dat
 
 def test_a_handler_name_is_registered_once() -> None:
     with pytest.raises(ValueError, match="registered twice"):
-        on(FLAKY, name="tests.workers.test_events.always_works")(always_works)
+        on(Flaky, name="tests.workers.test_events.always_works")(always_works)
+
+
+def test_an_event_name_names_one_payload_type() -> None:
+    with pytest.raises(ValueError, match="is taken"):
+        type("Again", (Relayed,), {}, name=Flaky.name)
+
+
+async def malformed(db: Database, park: Tenant, event_type: str, payload: dict[str, Any]) -> uuid.UUID:
+    # Written past emit(), as a stale row or a bug would leave it.
+    async with db.transaction(park.id) as session:
+        row = OutboxEvent(tenant_id=park.id, event_type=event_type, payload=payload)
+        session.add(row)
+    return row.id
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{}, {"n": "not a number"}, {"n": 1, "unexpected": True}],
+    ids=["missing field", "wrong type", "unknown field"],
+)
+async def test_a_malformed_payload_fails_typed_before_any_handler(
+    db: Database, arq_pool: ArqRedis, payload: dict[str, Any]
+) -> None:
+    park = await create_park(db)
+    event_id = await malformed(db, park, Flaky.name, payload)
+    failed_before = int(await arq_pool.hget(JOB_COUNTS_KEY, "handle_event:failed") or 0)
+
+    with pytest.raises(MalformedEvent) as raised:
+        await handle_event(ctx_for(db, arq_pool), str(park.id), str(event_id))
+
+    assert raised.value.event_type == Flaky.name
+    assert event_id not in flaky_calls + steady_calls
+    assert int(await arq_pool.hget(JOB_COUNTS_KEY, "handle_event:failed") or 0) == failed_before + 1
+    async with db.transaction(park.id) as session:
+        processed = await session.scalar(
+            sa.select(sa.func.count()).select_from(ProcessedEvent).where(col(ProcessedEvent.event_id) == event_id)
+        )
+    [row] = [r for r in await outbox_rows(db, park) if r.id == event_id]
+    assert (processed, row.done_at) == (0, None)
+
+
+async def test_a_real_handler_reads_no_malformed_grant(db: Database) -> None:
+    park = await create_park(db)
+    event_id = await malformed(db, park, tenancy_events.MembershipGranted.name, {"user_id": "nobody"})
+
+    with pytest.raises(MalformedEvent):
+        await dispatch(db, park.id, event_id)
+
+
+def test_an_unknown_event_name_is_a_typed_error() -> None:
+    with pytest.raises(UnknownEvent):
+        parse_event(OutboxEvent(tenant_id=uuid.uuid4(), event_type="nobody.defined_this", payload={}))

@@ -80,7 +80,7 @@ async def test_events_wait_out_a_redis_outage_and_take_effect_once(db: Database,
 
         with pytest.raises(RedisError):
             await relay(db, queue)
-        events = await outbox_rows(db, park, tenancy_events.MEMBERSHIP_GRANTED)
+        events = await outbox_rows(db, park, tenancy_events.MembershipGranted.name)
         assert len(events) == 3
         assert all(event.sent_at is None for event in events)
 

@@ -38,7 +38,7 @@ async def test_the_sweep_escalates_once_across_parks_and_notifies_once(db: Datab
         assert (await reload(db, park, item)).escalation_level == 1
     [escalated] = [
         e
-        for e in await outbox_rows(db, world.park, events.TICKET_ESCALATED)
+        for e in await outbox_rows(db, world.park, events.TicketEscalated.name)
         if e.payload["ticket_id"] == str(ticket.id)
     ]
     assert await dispatch(db, world.park.id, escalated.id) == EventOutcome.HANDLED
@@ -58,7 +58,7 @@ async def test_transitions_notify_watchers_but_not_the_actor(db: Database) -> No
     await act(db, world, world.staff, ticket, TicketAction.ACCEPT)
     [moved] = [
         e
-        for e in await outbox_rows(db, world.park, events.TICKET_TRANSITIONED)
+        for e in await outbox_rows(db, world.park, events.TicketTransitioned.name)
         if e.payload["ticket_id"] == str(ticket.id)
     ]
     await dispatch(db, world.park.id, moved.id)
@@ -88,7 +88,7 @@ async def test_a_new_park_gets_the_reference_taxonomy_once(db: Database, times: 
     _, platform = await create_platform_admin(db)
     async with db.transaction() as session:
         park = await tenancy.create_park(session, platform, unique("park"), "新园区")
-    [created] = await outbox_rows(db, park, tenancy_events.PARK_CREATED)
+    [created] = await outbox_rows(db, park, tenancy_events.ParkCreated.name)
     for _ in range(times):
         await dispatch(db, park.id, created.id)
     async with db.transaction(park.id) as session:

@@ -77,9 +77,7 @@ async def request_import(
         registry_import.id,
         after={"kind": kind.value, "filename": registry_import.filename, "bytes": len(content)},
     )
-    outbox.emit(
-        session, actor.tenant_id, events.IMPORT_REQUESTED, {"import_id": str(registry_import.id), "kind": kind.value}
-    )
+    outbox.emit(session, actor.tenant_id, events.ImportRequested(import_id=registry_import.id, kind=kind))
     return registry_import
 
 
@@ -284,7 +282,7 @@ async def _finish(
     # One audit entry per import, with its counts, rather than one per row: 38,000 entries would say
     # nothing more than the file (kept with the import) and the counts do.
     audit.record(session, actor, "registry_import.finish", "RegistryImport", import_id, after=summary)
-    outbox.emit(session, actor.tenant_id, events.IMPORT_FINISHED, {"import_id": str(import_id), **summary})
+    outbox.emit(session, actor.tenant_id, events.ImportFinished(import_id=import_id, **summary))
 
 
 async def abandon(session: AsyncSession, tenant_id: uuid.UUID, import_id: uuid.UUID) -> None:

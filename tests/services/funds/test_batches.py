@@ -57,7 +57,7 @@ async def test_create_and_execute_a_batch(db: Database) -> None:
             await session.scalars(
                 sa.select(OutboxEvent).where(
                     col(OutboxEvent.tenant_id) == fp.park.id,
-                    col(OutboxEvent.event_type) == events.APPLICATION_TRANSITIONED,
+                    col(OutboxEvent.event_type) == events.ApplicationTransitioned.name,
                     OutboxEvent.payload["to"].astext == "PAYING",
                 )
             )

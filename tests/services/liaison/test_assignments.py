@@ -62,7 +62,7 @@ async def test_park_admin_assigns_an_officer_audited_with_an_event(db: Database)
             )
         )
     assert actions == ["liaison_assignment.create"]
-    assert event_types == [events.ASSIGNMENT_CREATED]
+    assert event_types == [events.AssignmentCreated.name]
 
 
 async def test_chain_staff_assign_within_their_chain_only(db: Database) -> None:

@@ -58,7 +58,7 @@ async def test_park_admin_creates_renames_and_archives_a_chain(db: Database) -> 
         "industry_chain.update",
         "industry_chain.archive",
     ]
-    assert [e["chain_id"] for e in await outbox_events(db, cast.park, events.CHAIN_ARCHIVED)] == [str(chain.id)]
+    assert [e["chain_id"] for e in await outbox_events(db, cast.park, events.ChainArchived.name)] == [str(chain.id)]
     with pytest.raises(Archived):
         await run(db, cast.park, cast.admin, lambda s: registry.update_chain(s, cast.admin.actor, chain.id, name="x"))
 

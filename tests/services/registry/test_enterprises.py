@@ -309,7 +309,7 @@ async def test_archive_keeps_the_row_emits_an_event_and_freezes_it(db: Database)
     )
 
     assert archived.archived_at is not None
-    assert [e["enterprise_id"] for e in await outbox_events(db, cast.park, events.ENTERPRISE_ARCHIVED)] == [
+    assert [e["enterprise_id"] for e in await outbox_events(db, cast.park, events.EnterpriseArchived.name)] == [
         str(cast.enterprise.id)
     ]
     with pytest.raises(Archived):

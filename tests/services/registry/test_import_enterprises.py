@@ -266,7 +266,7 @@ async def test_one_audit_entry_and_events_per_import(db: Database) -> None:
             )
         )
     assert actions == ["registry_import.request", "registry_import.finish"]
-    assert events_sent == [events.IMPORT_REQUESTED, events.IMPORT_FINISHED]
+    assert events_sent == [events.ImportRequested.name, events.ImportFinished.name]
     assert finish is not None and finish.actor_user_id == importer.actor.user_id
     assert finish.after is not None and finish.after["created_rows"] == done.created_rows == 4
 

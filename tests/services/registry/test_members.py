@@ -228,7 +228,7 @@ async def test_a_transfer_moves_the_member_and_keeps_the_history(db: Database) -
     assert (
         await run(db, cast.park, cast.admin, lambda s: registry.get_organization(s, cast.admin.actor, old.id))
     ).secretary_member_id is None  # type: ignore[union-attr]
-    assert len(await outbox_events(db, cast.park, events.MEMBER_TRANSFERRED)) == 2
+    assert len(await outbox_events(db, cast.park, events.MemberTransferred.name)) == 2
     assert await audit_actions(db, cast.park, moved.id) == ["party_member.transfer"] * 2
 
 

@@ -73,7 +73,7 @@ async def test_a_new_organisation_is_preparing_covers_its_enterprise_and_is_publ
     )
     assert [e.id for _, e in covered] == [cast.enterprise.id]
     assert await audit_actions(db, cast.park, org.id) == ["party_organization.create"]
-    assert [e["organization_id"] for e in await outbox_events(db, cast.park, events.ORGANIZATION_CREATED)] == [
+    assert [e["organization_id"] for e in await outbox_events(db, cast.park, events.OrganizationCreated.name)] == [
         str(org.id)
     ]
 
@@ -205,7 +205,7 @@ async def test_forming_is_dated_audited_and_published_for_the_funds(db: Database
 
     assert (formed.status, formed.formed_on, formed.version) == (Status.FORMED, formed_on, 2)
     assert await audit_actions(db, cast.park, org.id) == ["party_organization.form"]
-    [event] = await outbox_events(db, cast.park, events.ORGANIZATION_FORMED)
+    [event] = await outbox_events(db, cast.park, events.OrganizationFormed.name)
     assert event == {
         "organization_id": str(org.id),
         "status": "FORMED",
@@ -246,7 +246,7 @@ async def test_preparation_can_be_abandoned_and_formed_ones_dissolved(db: Databa
             lambda s, o=org: registry.dissolve_organization(s, cast.admin.actor, o.id, TODAY, reason="企业迁出园区"),
         )
         assert (done.status, done.dissolved_on) == (Status.DISSOLVED, TODAY)
-    assert len(await outbox_events(db, cast.park, events.ORGANIZATION_DISSOLVED)) == 2
+    assert len(await outbox_events(db, cast.park, events.OrganizationDissolved.name)) == 2
 
 
 async def test_transition_dates_cannot_be_in_the_future_or_before_formation(db: Database) -> None:
@@ -286,7 +286,7 @@ async def test_concurrent_formations_apply_once_under_the_row_lock(db: Database)
     results = await asyncio.gather(form(), form())
 
     assert sorted(type(r).__name__ for r in results) == ["InvalidTransition", "PartyOrganization"]
-    assert len(await outbox_events(db, cast.park, events.ORGANIZATION_FORMED)) == 1
+    assert len(await outbox_events(db, cast.park, events.OrganizationFormed.name)) == 1
 
 
 async def test_a_dissolved_organisation_is_frozen(db: Database) -> None:

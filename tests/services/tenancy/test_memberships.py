@@ -101,7 +101,7 @@ async def test_grant_to_a_new_person_creates_the_account_with_a_temporary_passwo
     async with db.owner_transaction() as session:
         event = await session.scalar(
             sa.select(OutboxEvent).where(
-                OutboxEvent.tenant_id == park.id, OutboxEvent.event_type == events.MEMBERSHIP_GRANTED
+                OutboxEvent.tenant_id == park.id, OutboxEvent.event_type == events.MembershipGranted.name
             )
         )
     assert event is not None and event.payload["membership_id"] == str(result.membership.id)

@@ -40,7 +40,7 @@ async def test_platform_admin_creates_a_park_audited_with_an_event(db: Database)
         [event] = await session.scalars(sa.select(OutboxEvent).where(OutboxEvent.tenant_id == park.id))
     assert (entry.action, entry.object_id, entry.actor_user_id) == ("park.create", park.id, admin.user_id)
     assert entry.after == {"code": park.code, "name": "长沙高新区"}
-    assert (event.event_type, event.payload) == (events.PARK_CREATED, {"park_id": str(park.id)})
+    assert (event.event_type, event.payload) == (events.ParkCreated.name, {"park_id": str(park.id)})
 
 
 @pytest.mark.parametrize(

@@ -63,11 +63,11 @@ async def test_warns_at_80_percent_then_escalates_to_the_secretary_then_the_admi
     warned = await sweep(db, world, MONDAY + 5 * HOUR)  # 14:30
     assert (warned.tickets, warned.warnings, warned.escalations) == (1, 1, 0)
     # Unassigned: the warning goes to the queue's leader, the chain secretary.
-    assert await notified(db, world, ticket, events.TICKET_SLA_WARNING) == [[str(world.secretary.user.id)]]
+    assert await notified(db, world, ticket, events.TicketSlaWarning.name) == [[str(world.secretary.user.id)]]
     breached = await sweep(db, world, MONDAY + 6 * HOUR)  # 15:30
     assert (breached.warnings, breached.escalations) == (0, 1)
     assert (await reload(db, world, ticket)).escalation_level == 1
-    assert await notified(db, world, ticket, events.TICKET_ESCALATED) == [[str(world.secretary.user.id)]]
+    assert await notified(db, world, ticket, events.TicketEscalated.name) == [[str(world.secretary.user.id)]]
     # Accepted late; resolution due next Monday 09:30. Past 80 %, then past it, then half its target later.
     await act(db, world, world.staff, ticket, A.ACCEPT, now=MONDAY + 7 * HOUR)
     await act(db, world, world.staff, ticket, A.START, now=MONDAY + 7 * HOUR)
@@ -86,11 +86,11 @@ async def test_warns_at_80_percent_then_escalates_to_the_secretary_then_the_admi
         (TicketEventKind.ESCALATED, "RESOLUTION", 1),
         (TicketEventKind.ESCALATED, "RESOLUTION", 2),
     ]
-    assert await notified(db, world, ticket, events.TICKET_SLA_WARNING) == [
+    assert await notified(db, world, ticket, events.TicketSlaWarning.name) == [
         [str(world.secretary.user.id)],
         [str(world.staff.user.id)],
     ]  # now the assignee's
-    assert await notified(db, world, ticket, events.TICKET_ESCALATED) == [
+    assert await notified(db, world, ticket, events.TicketEscalated.name) == [
         [str(world.secretary.user.id)],
         [str(world.secretary.user.id), str(world.staff.user.id)],
         [str(world.admin.user.id)],
@@ -130,7 +130,7 @@ async def test_a_chain_without_a_secretary_escalates_to_the_admins(db: Database)
     world = await build_world(db)
     ticket = await raise_ticket(db, world, by=world.admin, enterprise_id=world.other_enterprise.id)
     await sweep(db, world, MONDAY + 6 * HOUR)
-    assert await notified(db, world, ticket, events.TICKET_ESCALATED) == [[str(world.admin.user.id)]]
+    assert await notified(db, world, ticket, events.TicketEscalated.name) == [[str(world.admin.user.id)]]
 
 
 async def test_a_secretary_appointed_later_is_the_one_told(db: Database) -> None:
@@ -141,7 +141,7 @@ async def test_a_secretary_appointed_later_is_the_one_told(db: Database) -> None
         assert chain is not None
         chain.secretary_user_id = world.other_staff.user.id
     await sweep(db, world, MONDAY + 6 * HOUR)
-    assert await notified(db, world, ticket, events.TICKET_ESCALATED) == [[str(world.other_staff.user.id)]]
+    assert await notified(db, world, ticket, events.TicketEscalated.name) == [[str(world.other_staff.user.id)]]
 
 
 # Auto-close ------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ async def test_an_approved_extension_moves_the_deadline(db: Database) -> None:
         request = await escalation.request_extension(
             session, world.officer.actor, ticket.id, 14, "需等待电网改造", now=MONDAY + timedelta(days=1)
         )
-    assert await notified(db, world, ticket, events.TICKET_EXTENSION_REQUESTED) == [[str(world.secretary.user.id)]]
+    assert await notified(db, world, ticket, events.TicketExtensionRequested.name) == [[str(world.secretary.user.id)]]
     async with db.transaction(world.park.id) as session:
         code = await refused(
             escalation.request_extension(
@@ -200,7 +200,7 @@ async def test_an_approved_extension_moves_the_deadline(db: Database) -> None:
     async with db.transaction(world.park.id) as session:
         code = await refused(escalation.decide_extension(session, world.admin.actor, request.id, False, None))
     assert code == TicketErrorCode.EXTENSION_DECIDED
-    assert await notified(db, world, ticket, events.TICKET_EXTENSION_DECIDED) == [[str(world.officer.user.id)]]
+    assert await notified(db, world, ticket, events.TicketExtensionDecided.name) == [[str(world.officer.user.id)]]
 
 
 async def test_a_refused_extension_leaves_the_deadline(db: Database) -> None:
@@ -254,7 +254,7 @@ async def test_a_reminder_on_an_overdue_ticket_goes_to_the_handlers_leader(db: D
         await escalation.remind(session, world.contact.actor, ticket.id, "已超期，请尽快办理", now=late)
         await escalation.remind(session, world.admin.actor, ticket.id, None, now=late)
     assert (await reload(db, world, ticket)).reminder_count == 2
-    assert await notified(db, world, ticket, events.TICKET_REMINDED) == [
+    assert await notified(db, world, ticket, events.TicketReminded.name) == [
         [str(world.secretary.user.id), str(world.staff.user.id)],
         [str(world.secretary.user.id), str(world.staff.user.id)],
     ]

@@ -71,7 +71,7 @@ async def test_a_contact_raises_a_ticket_into_its_chain_queue(db: Database) -> N
     assert ticket.sla_next_at == ticket.first_response_warn_at
     assert [e.kind for e in await timeline(db, world, ticket, world.contact)] == [TicketEventKind.CREATED]
     assert await audit_actions(db, world, ticket) == ["ticket.create"]
-    created = await outbox_payloads(db, world, ticket, events.TICKET_CREATED)
+    created = await outbox_payloads(db, world, ticket, events.TicketCreated.name)
     assert created[0]["notify"] == [str(world.secretary.user.id)]  # the chain's leader hears of it
     async with db.transaction(world.park.id) as session:
         assert await tickets.watchers_of(session, world.admin.actor, [ticket.id]) == {
@@ -171,7 +171,7 @@ async def test_an_enterprise_without_a_chain_goes_to_the_park_admins(db: Databas
     loose: Enterprise = await create_enterprise(db, world.park)
     ticket = await raise_ticket(db, world, by=world.admin, enterprise_id=loose.id)
     assert ticket.chain_id is None
-    created = await outbox_payloads(db, world, ticket, events.TICKET_CREATED)
+    created = await outbox_payloads(db, world, ticket, events.TicketCreated.name)
     assert created[0]["notify"] == []  # the admin raised it; no other admin exists in this park
     assert await refused(act(db, world, world.staff, ticket, A.ACCEPT)) == "NOT_FOUND"
     await act(db, world, world.admin, ticket, A.ACCEPT)
@@ -222,7 +222,7 @@ async def test_the_happy_path_to_a_rated_close(db: Database) -> None:
         "ticket.resolve",
         "ticket.close",
     ]
-    moved = await outbox_payloads(db, world, ticket, events.TICKET_TRANSITIONED)
+    moved = await outbox_payloads(db, world, ticket, events.TicketTransitioned.name)
     assert [p["to"] for p in moved] == ["ACCEPTED", "IN_PROGRESS", "RESOLVED", "CLOSED"]
     assert str(world.contact.user.id) in moved[0]["notify"]  # the raiser watches
     assert str(world.contact.user.id) not in moved[-1]["notify"]  # ... but is not told of its own act
@@ -406,7 +406,7 @@ async def test_assignment_to_chain_staff_or_the_posted_officer_then_back_to_the_
         watchers = (await tickets.watchers_of(session, world.admin.actor, [ticket.id]))[ticket.id]
     assert (await reload(db, world, ticket)).assignee_user_id is None
     assert {world.staff.user.id, world.officer.user.id} <= set(watchers)
-    assigned = await outbox_payloads(db, world, ticket, events.TICKET_ASSIGNED)
+    assigned = await outbox_payloads(db, world, ticket, events.TicketAssigned.name)
     assert [p["assignee_id"] for p in assigned] == [str(world.staff.user.id), str(world.officer.user.id), None]
     kinds = [e.kind for e in await timeline(db, world, ticket, world.contact)]
     assert kinds.count(TicketEventKind.ASSIGNED) == 3  # the enterprise sees who handles it
