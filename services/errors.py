@@ -10,6 +10,7 @@ class CommonErrorCode(StrEnum):
     TOO_LONG = "TOO_LONG"
     CONFLICT = "CONFLICT"
     FORBIDDEN = "FORBIDDEN"
+    REQUIRED = "REQUIRED"
 
 
 class DomainError(Exception):
@@ -52,3 +53,10 @@ class Conflict(DomainError):
     code = CommonErrorCode.CONFLICT
     message_zh = "数据已被他人修改，请刷新后重试"
     message_en = "Changed by someone else; reload and try again"
+
+
+class Required(DomainError):
+    # null for a field an update cannot clear (services/updates.py).
+    code = CommonErrorCode.REQUIRED
+    message_zh = "不能为空"
+    message_en = "Must not be empty"

@@ -3,9 +3,11 @@
 from enum import StrEnum
 
 import strawberry
+from strawberry import UNSET
 from strawberry.scalars import JSON
 
 from redchain.graphql.funds.types import Fen, FundProgramKind, ReviewDecision, ReviewStage
+from redchain.graphql.updates import UPDATE_INPUT
 
 
 @strawberry.enum(description="A file format for exports.")
@@ -28,11 +30,11 @@ class CreateFundProgramInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class ChangeFundProgramInput:
     id: strawberry.ID
-    budget_fen: Fen | None = None
-    amount_rule: JSON | None = None
+    budget_fen: Fen | None = UNSET
+    amount_rule: JSON | None = strawberry.field(default=UNSET, description="null: the kind's default rule.")
 
 
 @strawberry.input
@@ -61,12 +63,14 @@ class DraftFundApplicationInput:
     documents: list[DocumentInput] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class UpdateFundApplicationInput:
     id: strawberry.ID
-    amount_fen: Fen | None = None
-    payee: PayeeInput | None = None
-    documents: list[DocumentInput] | None = None
+    amount_fen: Fen | None = strawberry.field(
+        default=UNSET, description="null: what the program's rule entitles the organisation to."
+    )
+    payee: PayeeInput | None = UNSET
+    documents: list[DocumentInput] | None = strawberry.field(default=UNSET, description="null: no documents.")
 
 
 @strawberry.input

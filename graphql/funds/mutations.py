@@ -26,6 +26,7 @@ from redchain.graphql.funds.inputs import (
 from redchain.graphql.funds.types import FundApplication, FundProgram, PaymentBatch
 from redchain.graphql.permissions import HasPerm, IsAuthenticated
 from redchain.graphql.relay import decode_id
+from redchain.graphql.updates import optional, required
 from redchain.services.funds import disbursement
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import FundApplication as ApplicationRow
@@ -61,6 +62,20 @@ def _payee(value: PayeeInput) -> funds.Payee:
 
 def _documents(values: list[DocumentInput]) -> list[funds.Document]:
     return [funds.Document(d.name, d.url, d.size_bytes, d.sha256) for d in values]
+
+
+def _program_changes(input: ChangeFundProgramInput) -> funds.ProgramChanges:
+    return funds.ProgramChanges(
+        budget_fen=required("budgetFen", input.budget_fen), amount_rule=optional(_rule(input.amount_rule))
+    )
+
+
+def _application_changes(input: UpdateFundApplicationInput) -> funds.ApplicationChanges:
+    return funds.ApplicationChanges(
+        amount_fen=optional(input.amount_fen),
+        payee=required("payee", input.payee, _payee),
+        documents=optional(input.documents, _documents),
+    )
 
 
 async def _application(
@@ -103,9 +118,7 @@ class FundsMutation:
     async def change_fund_program(self, info: Info, input: ChangeFundProgramInput) -> FundProgramPayload:
         actor = info.context.require_actor()
         program_id = decode_id(input.id, "FundProgram", info.context.locale)
-        row, errors = await mutate(
-            info, lambda s: funds.change_program(s, actor, program_id, input.budget_fen, _rule(input.amount_rule))
-        )
+        row, errors = await mutate(info, lambda s: funds.change_program(s, actor, program_id, _program_changes(input)))
         return FundProgramPayload(fund_program=FundProgram.from_row(row) if row else None, user_errors=errors)
 
     @strawberry.mutation(
@@ -135,13 +148,10 @@ class FundsMutation:
     )
     async def update_fund_application(self, info: Info, input: UpdateFundApplicationInput) -> FundApplicationPayload:
         actor = info.context.require_actor()
-        changes = funds.ApplicationChanges(
-            amount_fen=input.amount_fen,
-            payee=_payee(input.payee) if input.payee else None,
-            documents=_documents(input.documents) if input.documents is not None else None,
-        )
         application_id = _application_id(info, input.id)
-        return await _application(info, lambda s: funds.update_application(s, actor, application_id, changes))
+        return await _application(
+            info, lambda s: funds.update_application(s, actor, application_id, _application_changes(input))
+        )
 
     @strawberry.mutation(permission_classes=[HasPerm(Perm.FUNDS_APPLY)])
     async def submit_fund_application(self, info: Info, input: FundApplicationIdInput) -> FundApplicationPayload:

@@ -1,14 +1,12 @@
-"""Input objects of the registry. In update inputs a field left out keeps its value; null clears an optional
-field (for a required one, such as a name, null also leaves it unchanged)."""
+"""Input objects of the registry; update inputs follow the one partial-update rule of graphql/updates.py."""
 
 from datetime import date
 
 import strawberry
+from strawberry import UNSET
 
 from redchain.graphql.registry.types import FormationMode, MemberStatus, OrganizationKind, OrganizationStatus
-
-UNSET = strawberry.UNSET
-
+from redchain.graphql.updates import UPDATE_INPUT
 
 # Filters -------------------------------------------------------------------------------------------
 
@@ -56,7 +54,7 @@ class CreateIndustryChainInput:
     sort_order: int | None = strawberry.field(default=None, description="Defaults to after the last chain.")
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class UpdateIndustryChainInput:
     id: strawberry.ID
     name: str | None = UNSET
@@ -91,7 +89,7 @@ class CreateEnterpriseInput:
     contact_phone: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class UpdateEnterpriseInput:
     id: strawberry.ID
     credit_code: str | None = UNSET
@@ -105,7 +103,7 @@ class UpdateEnterpriseInput:
     contact_phone: str | None = UNSET
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class UpdateEnterpriseContactInput:
     id: strawberry.ID
     contact_name: str | None = UNSET
@@ -127,7 +125,7 @@ class CreatePartyOrganizationInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class UpdatePartyOrganizationInput:
     id: strawberry.ID
     name: str | None = UNSET
@@ -180,7 +178,7 @@ class CreateMemberInput:
     phone: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description=UPDATE_INPUT)
 class UpdateMemberInput:
     id: strawberry.ID
     name: str | None = UNSET

@@ -2,7 +2,6 @@
 nothing; an object outside the caller's scope is a NOT_FOUND userError; a missing permission is FORBIDDEN."""
 
 import uuid
-from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -29,28 +28,14 @@ from redchain.graphql.registry.inputs import (
 )
 from redchain.graphql.registry.types import Enterprise, IndustryChain, PartyMember, PartyOrganization
 from redchain.graphql.relay import decode_id, decode_optional_id
+from redchain.graphql.updates import optional, required
 from redchain.services.permissions import Perm
 from redchain.services.registry import models as rows
 from redchain.services.registry import service as registry
 
 
-def _given(value: Any) -> Any:
-    """strawberry's UNSET (left out) → the service's UNSET; anything else as is."""
-    return registry.UNSET if value is strawberry.UNSET else value
-
-
-def _given_required(value: Any) -> Any:
-    # A required field cannot be cleared: null leaves it as it is.
-    return registry.UNSET if value is strawberry.UNSET or value is None else value
-
-
 def _given_id(value: strawberry.ID | None, type_name: str, locale: str) -> uuid.UUID | registry.Unset | None:
-    return registry.UNSET if value is strawberry.UNSET else decode_optional_id(value, type_name, locale)
-
-
-def _given_enum(value: Any, enum: type) -> Any:
-    value = _given_required(value)
-    return value if value is registry.UNSET else enum(value)
+    return optional(value, lambda v: decode_id(v, type_name, locale))
 
 
 @strawberry.type
@@ -123,9 +108,9 @@ class RegistryMutation:
                     s,
                     actor,
                     chain_id,
-                    name=_given_required(input.name),
-                    description=_given(input.description),
-                    sort_order=_given_required(input.sort_order),
+                    name=required("name", input.name),
+                    description=optional(input.description),
+                    sort_order=required("sortOrder", input.sort_order),
                 ),
             )
         )
@@ -170,15 +155,15 @@ class RegistryMutation:
         actor, locale = info.context.require_actor(), info.context.locale
         enterprise_id = decode_id(input.id, "Enterprise", locale)
         changes = registry.EnterpriseChanges(
-            credit_code=_given_required(input.credit_code),
-            name=_given_required(input.name),
+            credit_code=required("creditCode", input.credit_code),
+            name=required("name", input.name),
             chain_id=_given_id(input.chain_id, "IndustryChain", locale),
-            address=_given(input.address),
-            area=_given(input.area),
-            employee_count=_given_required(input.employee_count),
-            is_key=_given_required(input.is_key),
-            contact_name=_given(input.contact_name),
-            contact_phone=_given(input.contact_phone),
+            address=optional(input.address),
+            area=optional(input.area),
+            employee_count=required("employeeCount", input.employee_count),
+            is_key=required("isKey", input.is_key),
+            contact_name=optional(input.contact_name),
+            contact_phone=optional(input.contact_phone),
         )
         return _enterprise(*await mutate(info, lambda s: registry.update_enterprise(s, actor, enterprise_id, changes)))
 
@@ -193,7 +178,7 @@ class RegistryMutation:
             *await mutate(
                 info,
                 lambda s: registry.update_enterprise_contact(
-                    s, actor, enterprise_id, _given(input.contact_name), _given(input.contact_phone)
+                    s, actor, enterprise_id, optional(input.contact_name), optional(input.contact_phone)
                 ),
             )
         )
@@ -228,9 +213,9 @@ class RegistryMutation:
         actor, locale = info.context.require_actor(), info.context.locale
         org_id = decode_id(input.id, "PartyOrganization", locale)
         changes = registry.OrganizationChanges(
-            name=_given_required(input.name),
-            kind=_given_enum(input.kind, rows.OrganizationKind),
-            formation_mode=_given_enum(input.formation_mode, rows.FormationMode),
+            name=required("name", input.name),
+            kind=required("kind", input.kind, rows.OrganizationKind),
+            formation_mode=required("formationMode", input.formation_mode, rows.FormationMode),
             chain_id=_given_id(input.chain_id, "IndustryChain", locale),
             parent_id=_given_id(input.parent_id, "PartyOrganization", locale),
         )
@@ -306,14 +291,14 @@ class RegistryMutation:
         actor, locale = info.context.require_actor(), info.context.locale
         member_id = decode_id(input.id, "PartyMember", locale)
         changes = registry.MemberChanges(
-            name=_given_required(input.name),
-            status=_given_enum(input.status, rows.MemberStatus),
-            id_card_number=_given(input.id_card_number),
+            name=required("name", input.name),
+            status=required("status", input.status, rows.MemberStatus),
+            id_card_number=optional(input.id_card_number),
             enterprise_id=_given_id(input.enterprise_id, "Enterprise", locale),
-            joined_on=_given(input.joined_on),
-            is_floating=_given_required(input.is_floating),
-            inflow_area=_given(input.inflow_area),
-            phone=_given(input.phone),
+            joined_on=optional(input.joined_on),
+            is_floating=required("isFloating", input.is_floating),
+            inflow_area=optional(input.inflow_area),
+            phone=optional(input.phone),
         )
         return _member(*await mutate(info, lambda s: registry.update_member(s, actor, member_id, changes)))
 

@@ -2,7 +2,7 @@
 Batches and payments are in disbursement.py; every status change goes through workflow.transition."""
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -55,6 +55,7 @@ from redchain.services.funds.workflow import (
 )
 from redchain.services.permissions import Perm
 from redchain.services.registry.models import OrganizationStatus, PartyOrganization
+from redchain.services.updates import UNSET, Unset
 
 PROGRAM_FIELDS = ("kind", "name", "fiscal_year", "budget_fen", "amount_rule")
 MAX_DOCUMENTS = 20
@@ -88,11 +89,17 @@ class Document:
     sha256: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
+class ProgramChanges:
+    budget_fen: int | Unset = UNSET
+    amount_rule: dict[str, Any] | Unset | None = UNSET  # None: the kind's default rule, as when created
+
+
+@dataclass(frozen=True)
 class ApplicationChanges:
-    amount_fen: int | None = None
-    payee: Payee | None = None
-    documents: list[Document] | None = field(default=None)
+    amount_fen: int | Unset | None = UNSET  # None: what the program entitles it to, as when drafted
+    payee: Payee | Unset = UNSET
+    documents: list[Document] | Unset | None = UNSET  # None: no documents
 
 
 def _one_year_before(day: date) -> date:
@@ -148,8 +155,7 @@ async def change_program(
     session: AsyncSession,
     actor: Actor,
     program_id: uuid.UUID,
-    budget_fen: int | None,
-    amount_rule: dict[str, Any] | None,
+    changes: ProgramChanges,
 ) -> FundProgram:
     """A new budget may not go below what is already reserved or paid; a new rule applies to new drafts."""
     require(actor, Perm.FUNDS_PROGRAMS_MANAGE)
@@ -159,9 +165,9 @@ async def change_program(
     if program is None:
         raise NotFound("id")
     before = audit.snapshot(program, *PROGRAM_FIELDS)
-    if amount_rule is not None:
-        program.amount_rule = parse_rule(amount_rule, ProgramKind(program.kind)).as_json()
-    if budget_fen is not None:
+    if not isinstance(changes.amount_rule, Unset):
+        program.amount_rule = parse_rule(changes.amount_rule, ProgramKind(program.kind)).as_json()
+    if not isinstance(budget_fen := changes.budget_fen, Unset):
         totals = (await repo.ledger_totals(actor.tenant_id, [program.id]))[program.id]
         committed = Budget.from_totals(program.budget_fen, totals).committed_fen
         if budget_fen < committed:
@@ -368,13 +374,14 @@ async def update_application(
         raise IllegalTransition("id", status=application.status, action="EDIT")
     _check_applicant_side(actor, application)
     before = audit.snapshot(application, *APPLICATION_FIELDS)
-    if changes.amount_fen is not None:
-        _check_amount(changes.amount_fen, application.entitled_fen)
-        application.amount_fen = changes.amount_fen
-    if changes.payee is not None:
+    if not isinstance(changes.amount_fen, Unset):
+        amount = application.entitled_fen if changes.amount_fen is None else changes.amount_fen
+        _check_amount(amount, application.entitled_fen)
+        application.amount_fen = amount
+    if not isinstance(changes.payee, Unset):
         _set_payee(application, changes.payee)
-    if changes.documents is not None:
-        application.documents = _documents(changes.documents)
+    if not isinstance(changes.documents, Unset):
+        application.documents = _documents(changes.documents or [])
     application.updated_at = utcnow()
     audit.record(
         session,

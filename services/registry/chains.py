@@ -23,7 +23,8 @@ from redchain.services.registry.errors import (
 from redchain.services.registry.models import IndustryChain
 from redchain.services.registry.policies import require, require_manage_chain
 from redchain.services.registry.repository import RegistryRepository
-from redchain.services.registry.validation import UNSET, Unset, optional_text, required_text
+from redchain.services.registry.validation import optional_text, required_text
+from redchain.services.updates import UNSET, Unset
 
 # The reference park's six chain committees (seed 003), in its order.
 REFERENCE_CHAINS = ("新材料", "大健康", "先进制造", "移动互联网", "电子信息", "新能源与节能环保")

@@ -21,16 +21,9 @@ from redchain.services.registry.errors import Archived, DuplicateCreditCode, Inv
 from redchain.services.registry.models import Enterprise, IndustryChain, PartyOrganization
 from redchain.services.registry.policies import may_edit_contact, may_manage_chain, require, require_manage_chain
 from redchain.services.registry.repository import EnterpriseFilter, RegistryRepository
-from redchain.services.registry.validation import (
-    UNSET,
-    Unset,
-    changed_fields,
-    given,
-    non_negative,
-    optional_text,
-    required_text,
-)
+from redchain.services.registry.validation import changed_fields, non_negative, optional_text, required_text
 from redchain.services.tenancy.models import User
+from redchain.services.updates import UNSET, Unset, given
 
 ENTERPRISE_FIELDS = (
     "credit_code",

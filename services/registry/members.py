@@ -40,7 +40,8 @@ from redchain.services.registry.models import (
 )
 from redchain.services.registry.policies import may_manage_chain, require, require_manage_chain
 from redchain.services.registry.repository import MemberFilter, RegistryRepository
-from redchain.services.registry.validation import UNSET, Unset, changed_fields, given, optional_text, required_text
+from redchain.services.registry.validation import changed_fields, optional_text, required_text
+from redchain.services.updates import UNSET, Unset, given
 
 # What the audit log keeps of a member: never the ID-card hash.
 MEMBER_FIELDS = (

@@ -40,7 +40,8 @@ from redchain.services.registry.models import (
 )
 from redchain.services.registry.policies import require, require_manage_chain
 from redchain.services.registry.repository import OrganizationFilter, RegistryRepository
-from redchain.services.registry.validation import UNSET, Unset, given, optional_text, required_text
+from redchain.services.registry.validation import optional_text, required_text
+from redchain.services.updates import UNSET, Unset, given
 
 Status = OrganizationStatus
 # The only status changes there are, and the event each one publishes.

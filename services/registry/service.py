@@ -77,7 +77,7 @@ from redchain.services.registry.organizations import (
     update_organization,
 )
 from redchain.services.registry.repository import EnterpriseFilter, MemberFilter, OrganizationFilter
-from redchain.services.registry.validation import UNSET, Unset
+from redchain.services.updates import UNSET, Unset
 
 __all__ = [
     "COVERAGE_LIST_LIMIT",

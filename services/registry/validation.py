@@ -1,21 +1,9 @@
-"""Input checks shared by the registry's aggregates: text limits, the UNSET marker of partial updates."""
+"""Input checks shared by the registry's aggregates: text limits and normalisation."""
 
-from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from redchain.services.errors import TooLong
 from redchain.services.registry.errors import Negative, Required
-
-T = TypeVar("T")
-
-
-class Unset(Enum):
-    """A field left out of a partial update (as opposed to None, which clears it)."""
-
-    UNSET = "UNSET"
-
-
-UNSET = Unset.UNSET
 
 
 def required_text(field: str, value: str, limit: int) -> str:
@@ -46,8 +34,3 @@ def non_negative(field: str, value: int) -> int:
 def changed_fields(obj: Any, values: dict[str, Any]) -> dict[str, Any]:
     """The entries of `values` that differ from `obj`'s attributes."""
     return {name: value for name, value in values.items() if getattr(obj, name) != value}
-
-
-def given(changes: Any) -> dict[str, Any]:
-    """The fields of a changes dataclass that were given (not UNSET)."""
-    return {name: value for name, value in vars(changes).items() if value is not UNSET}

@@ -97,9 +97,15 @@ async def test_budget_cannot_go_below_what_is_committed(db: Database) -> None:
     await advance(db, fp, await draft(db, fp), "PARK_APPROVED")
 
     with pytest.raises(BudgetBelowCommitted):
-        await in_park(db, fp.park, lambda s: funds.change_program(s, fp.admin.actor, fp.program_id, 499_999, None))
+        await in_park(
+            db,
+            fp.park,
+            lambda s: funds.change_program(s, fp.admin.actor, fp.program_id, funds.ProgramChanges(budget_fen=499_999)),
+        )
     program = await in_park(
-        db, fp.park, lambda s: funds.change_program(s, fp.admin.actor, fp.program_id, 500_000, None)
+        db,
+        fp.park,
+        lambda s: funds.change_program(s, fp.admin.actor, fp.program_id, funds.ProgramChanges(budget_fen=500_000)),
     )
     assert program.budget_fen == 500_000
 
