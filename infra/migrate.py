@@ -62,12 +62,12 @@ def revision(owner_url: str, message: str) -> None:
     command.revision(alembic_config(owner_url), message=message, autogenerate=True)
 
 
-async def create_database(server_url: str, prefix: str) -> str:
-    """A fresh, uniquely named database on the server; returns its URL."""
+async def create_database(server_url: str, prefix: str, template: str | None = None) -> str:
+    """A fresh, uniquely named database on the server (a copy of `template`, if named); returns its URL."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(_dsn(server_url))
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        await conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     finally:
         await conn.close()
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)

@@ -1,7 +1,8 @@
 """Test infrastructure: our own PostgreSQL database and Redis server, migrated once per run.
 
 Nothing here touches data the suite did not create: the database is new (and dropped at the end) and
-Redis is a server started for the run. Tests isolate by creating their own parks (tenants).
+Redis is a server started for the run. Tests isolate by creating their own parks (tenants); a module whose
+tests read across parks (sweeps, relays) takes `isolated_db`, a database of its own, and counts exactly.
 """
 
 import asyncio
@@ -16,6 +17,7 @@ import pytest
 import pytest_asyncio
 from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
+from sqlalchemy.engine import make_url
 
 from redchain.infra import devservers, migrate
 from redchain.infra.db import Database
@@ -86,3 +88,43 @@ async def client(settings: Settings) -> AsyncIterator[AsyncTestClient[Any]]:
 
     async with AsyncTestClient(app=create_app()) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def migrated_template(servers: dict[str, str], settings: Settings) -> Iterator[str]:
+    """A migrated database nobody connects to: copying it is much cheaper than migrating a new one."""
+    url = asyncio.run(migrate.create_database(servers["postgres"], "redchain_template"))
+    migrate.upgrade(url, settings)
+    yield str(make_url(url).database)
+    asyncio.run(migrate.drop_database(servers["postgres"], url))
+
+
+@pytest_asyncio.fixture(scope="module")
+async def isolated_database_url(
+    servers: dict[str, str], settings: Settings, migrated_template: str
+) -> AsyncIterator[str]:
+    """A database of the module's own, so a test that scans every park sees only the module's rows."""
+    url = await migrate.create_database(servers["postgres"], "redchain_isolated", template=migrated_template)
+    await migrate.ensure_app_role(url, settings)  # database-level grants are not copied with the template
+    yield url
+    await migrate.drop_database(servers["postgres"], url)
+
+
+@pytest_asyncio.fixture(scope="module")
+async def isolated_db(settings: Settings, isolated_database_url: str) -> AsyncIterator[Database]:
+    database = Database.connect(settings, isolated_database_url)
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture
+def isolated_settings(isolated_database_url: str) -> Iterator[Settings]:
+    """The settings a worker (or an app) started in the test reads: they point at the isolated database."""
+    shared = os.environ["DATABASE_URL"]
+    os.environ["DATABASE_URL"] = isolated_database_url
+    get_settings.cache_clear()
+    try:
+        yield get_settings()
+    finally:
+        os.environ["DATABASE_URL"] = shared
+        get_settings.cache_clear()
