@@ -1,7 +1,9 @@
 """The demo data `make run` loads: complete, loadable twice, and its logins work."""
 
+from collections.abc import AsyncIterator
 from typing import Any
 
+import pytest_asyncio
 from litestar.testing import AsyncTestClient
 
 from redchain.infra.settings import Settings
@@ -13,7 +15,20 @@ APPLICATIONS = "query { fundApplications { edges { node { status } } } }"
 TICKETS = "query { tickets { totalCount edges { node { status } } } }"
 
 
-async def test_demo_data_loads_once_and_its_logins_work(settings: Settings, client: AsyncTestClient[Any]) -> None:
+@pytest_asyncio.fixture
+async def demo_client(isolated_settings: Settings) -> AsyncIterator[AsyncTestClient[Any]]:
+    """The demo's users and park have fixed names, and it loads across the platform: it gets a database,
+    and an app on it, of its own."""
+    from redchain.graphql.app import create_app
+
+    async with AsyncTestClient(app=create_app()) as test_client:
+        yield test_client
+
+
+async def test_demo_data_loads_once_and_its_logins_work(
+    isolated_settings: Settings, demo_client: AsyncTestClient[Any]
+) -> None:
+    settings, client = isolated_settings, demo_client
     first = await load_demo_data(settings, "small")
     again = await load_demo_data(settings, "small")
 
