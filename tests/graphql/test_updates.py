@@ -11,10 +11,10 @@ from litestar.testing import AsyncTestClient
 
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
+from tests.factories import build_cast, create_organization, create_party_member
 from tests.graphql.client import gql, login
 from tests.graphql.registry.support import token
 from tests.services.funds.support import draft, funds_park
-from tests.services.registry.factories import build_cast, create_organization, create_party_member
 
 # (token, global ID of the object the mutation updates)
 Subject = tuple[str, str]

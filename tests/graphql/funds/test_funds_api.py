@@ -111,7 +111,7 @@ def gid(application: FundApplication) -> str:
 
 async def test_draft_to_execution_through_the_api(client: AsyncTestClient[Any], db: Database) -> None:
     fp = await funds_park(db)
-    contact, staff, admin, finance = await tokens(client, fp, fp.contact, fp.chain_staff, fp.admin, fp.finance)
+    contact, staff, admin, finance = await tokens(client, fp, fp.contact, fp.staff, fp.admin, fp.finance)
 
     drafted = await gql(client, DRAFT, {"input": draft_input(fp)}, token=contact)
     application = drafted["data"]["draftFundApplication"]["fundApplication"]
@@ -199,7 +199,7 @@ async def test_programs_through_the_api(client: AsyncTestClient[Any], db: Databa
 
 async def test_rule_failures_are_user_errors(client: AsyncTestClient[Any], db: Database) -> None:
     fp = await funds_park(db, budget_fen=500_000)
-    contact, staff, admin = await tokens(client, fp, fp.contact, fp.chain_staff, fp.admin)
+    contact, staff, admin = await tokens(client, fp, fp.contact, fp.staff, fp.admin)
     first = await draft(db, fp)
 
     again = await gql(client, DRAFT, {"input": draft_input(fp)}, token=contact)
@@ -226,8 +226,8 @@ async def test_rule_failures_are_user_errors(client: AsyncTestClient[Any], db: D
 
 async def test_segregation_of_duties_is_a_user_error(client: AsyncTestClient[Any], db: Database) -> None:
     fp = await funds_park(db)
-    staff = await token(client, fp, fp.chain_staff)
-    own = await draft(db, fp, by=fp.chain_staff)
+    staff = await token(client, fp, fp.staff)
+    own = await draft(db, fp, by=fp.staff)
     await gql(client, SUBMIT, {"id": gid(own)}, token=staff)
 
     body = await gql(client, REVIEW, {"input": {"id": gid(own), "stage": "CHAIN", "decision": "APPROVE"}}, token=staff)
@@ -239,7 +239,7 @@ async def test_roles_are_refused(client: AsyncTestClient[Any], db: Database) -> 
     fp = await funds_park(db)
     application = await approved(db, fp)
     contact, staff, admin, finance, auditor, liaison = await tokens(
-        client, fp, fp.contact, fp.chain_staff, fp.admin, fp.finance, fp.auditor, fp.liaison
+        client, fp, fp.contact, fp.staff, fp.admin, fp.finance, fp.auditor, fp.other_officer
     )
     program_input = {"kind": "DUES_REBATE", "fiscalYear": 2026, "name": "x", "budgetFen": 1}
     refusals = [

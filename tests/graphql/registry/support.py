@@ -12,8 +12,8 @@ from redchain.graphql.relay import decode_any_id, encode_id
 from redchain.infra.db import Database
 from redchain.services.permissions import Perm
 from redchain.services.tenancy import service as tenancy
+from tests.factories import Cast, Person
 from tests.graphql.client import login
-from tests.services.registry.factories import Cast, Person
 
 
 async def token(client: AsyncTestClient[Any], db: Database, cast: Cast, who: Person) -> str:

@@ -8,10 +8,17 @@ from litestar.testing import AsyncTestClient
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.services.registry.models import OrganizationStatus
-from tests.factories import PASSWORD, create_chain, create_park, create_user
+from tests.factories import (
+    PASSWORD,
+    build_cast,
+    create_chain,
+    create_organization,
+    create_park,
+    create_party_member,
+    create_user,
+)
 from tests.graphql.client import error_codes, gql, login
 from tests.graphql.registry.support import gid, token, user_errors
-from tests.services.registry.factories import build_cast, create_organization, create_party_member
 
 CHAIN_FIELDS = "industryChain { id name description sortOrder archivedAt secretary { id } } userErrors { field code }"
 CREATE = f"mutation($input: CreateIndustryChainInput!) {{ createIndustryChain(input: $input) {{ {CHAIN_FIELDS} }} }}"

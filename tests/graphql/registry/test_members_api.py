@@ -10,10 +10,9 @@ from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.registry.id_card import make_id_card
 from redchain.services.registry.models import OrganizationStatus
-from tests.factories import create_park
+from tests.factories import build_cast, create_organization, create_park, create_party_member
 from tests.graphql.client import error_codes, gql
 from tests.graphql.registry.support import gid, token, user_errors
-from tests.services.registry.factories import build_cast, create_organization, create_party_member
 
 MEMBER_FIELDS = """
 member {

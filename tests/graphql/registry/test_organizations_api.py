@@ -9,10 +9,9 @@ from litestar.testing import AsyncTestClient
 from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.services.registry.models import OrganizationStatus
-from tests.factories import create_enterprise, create_park
+from tests.factories import build_cast, create_enterprise, create_organization, create_park, create_party_member
 from tests.graphql.client import error_codes, gql
 from tests.graphql.registry.support import gid, token, user_errors, uuid_of
-from tests.services.registry.factories import build_cast, create_organization, create_party_member
 from tests.services.registry.helpers import audit_actions
 
 ORG_FIELDS = """

@@ -11,17 +11,18 @@ from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from redchain.services.registry.id_card import make_id_card
 from redchain.services.registry.models import OrganizationStatus
-from tests.factories import create_enterprise, create_park
-from tests.graphql.client import error_codes, gql
-from tests.graphql.registry.support import gid, token
-from tests.services.registry.factories import (
+from tests.factories import (
     Cast,
     build_cast,
     create_assignment,
+    create_enterprise,
     create_organization,
+    create_park,
     create_party_member,
     person,
 )
+from tests.graphql.client import error_codes, gql
+from tests.graphql.registry.support import gid, token
 
 LISTS = """
 query Lists {
@@ -79,7 +80,7 @@ THEIRS = ("other_enterprise", "other_org", "other_member")
         ("staff", MINE),
         ("other_staff", THEIRS),
         ("officer", MINE),
-        ("unassigned_officer", ()),
+        ("other_officer", ()),
         ("contact", MINE),
         ("other_contact", THEIRS),
     ],

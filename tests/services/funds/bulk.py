@@ -22,8 +22,8 @@ from redchain.services.registry.models import (
     PartyOrganization,
 )
 from redchain.services.tenancy.models import Tenant
-from tests.factories import create_chain, create_enterprise, create_park
-from tests.services.funds.support import Person, in_park, person
+from tests.factories import create_chain, create_enterprise, create_park, person
+from tests.services.funds.support import Person, in_park
 
 
 @dataclass
@@ -55,7 +55,7 @@ async def approved_in_bulk(db: Database, count: int, batches: int, declined_shar
         ),
     )
     contact = await person(db, park, Role.ENTERPRISE_CONTACT, enterprise_id=enterprise.id)
-    chain_staff = await person(db, park, Role.CHAIN_STAFF, chain_id=chain.id)
+    staff = await person(db, park, Role.CHAIN_STAFF, chain_id=chain.id)
     organizations = [
         PartyOrganization(
             tenant_id=park.id,
@@ -99,7 +99,7 @@ async def approved_in_bulk(db: Database, count: int, batches: int, declined_shar
                 await funds.submit_application(session, contact.actor, application.id)
                 await funds.review_application(
                     session,
-                    chain_staff.actor,
+                    staff.actor,
                     application.id,
                     funds.ReviewStage.CHAIN,
                     funds.ReviewDecision.APPROVE,

@@ -21,11 +21,9 @@ from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.infra.payments.settings import get_payment_settings
 from redchain.infra.treasury_sim import start_treasury
-from redchain.services.actor import Actor, Grant
 from redchain.services.funds import disbursement
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import FundApplication, FundPayment, LedgerEntry, ProgramKind
-from redchain.services.permissions import Role
 from redchain.services.registry.models import (
     Enterprise,
     IndustryChain,
@@ -36,8 +34,8 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.services.tenancy.models import Tenant, User
-from tests.factories import actor_for, create_chain, create_enterprise, create_member, create_park, unique
+from redchain.services.tenancy.models import Tenant
+from tests.factories import Cast, Person, build_cast, unique
 
 T = TypeVar("T")
 BUDGET_FEN = 100_000_000  # 1,000,000 yuan
@@ -45,38 +43,17 @@ PAYEE = funds.Payee("长沙某某科技有限公司", "中国银行长沙分行"
 
 
 @dataclass
-class Person:
-    user: User
-    actor: Actor
+class FundsPark(Cast):
+    """The cast, with a formed organisation for its enterprise and a start-up fund. Its two CHAIN_STAFF of
+    `chain` (`staff`, `secretary`) let one draft on the organisation's behalf and the other review."""
 
-
-@dataclass
-class FundsPark:
-    """A park with one chain, one enterprise and its formed organisation, a start-up fund, and one person
-    per role (two chain staff, so one can draft on behalf and the other review)."""
-
-    park: Tenant
-    chain: IndustryChain
-    enterprise: Enterprise
     organization: PartyOrganization
     program_id: uuid.UUID
-    admin: Person
-    contact: Person
-    chain_staff: Person
-    other_chain_staff: Person
-    finance: Person
-    auditor: Person
-    liaison: Person
 
 
 async def in_park(db: Database, park: Tenant, action: Callable[[AsyncSession], Awaitable[T]]) -> T:
     async with db.transaction(park.id) as session:
         return await action(session)
-
-
-async def person(db: Database, park: Tenant, role: Role, **scope: uuid.UUID | None) -> Person:
-    user, _ = await create_member(db, park, role, **scope)
-    return Person(user, actor_for(park, user, Grant(role, scope.get("chain_id"), scope.get("enterprise_id"))))
 
 
 async def create_organization(
@@ -122,17 +99,14 @@ async def create_organization(
 async def funds_park(
     db: Database, budget_fen: int = BUDGET_FEN, kind: ProgramKind = ProgramKind.STARTUP_FUND
 ) -> FundsPark:
-    park = await create_park(db)
-    chain = await create_chain(db, park)
-    enterprise = await create_enterprise(db, park, chain_id=chain.id)
-    organization = await create_organization(db, park, chain, [enterprise])
-    admin = await person(db, park, Role.PARK_ADMIN)
+    cast = await build_cast(db)
+    organization = await create_organization(db, cast.park, cast.chain, [cast.enterprise])
     program = await in_park(
         db,
-        park,
+        cast.park,
         lambda s: funds.create_program(
             s,
-            admin.actor,
+            cast.admin.actor,
             kind,
             park_today().year,
             "启动经费",
@@ -140,20 +114,7 @@ async def funds_park(
             None if kind == "STARTUP_FUND" else {"minFen": 100, "maxFen": 1_000_000, "defaultFen": 500_000},
         ),
     )
-    return FundsPark(
-        park=park,
-        chain=chain,
-        enterprise=enterprise,
-        organization=organization,
-        program_id=program.id,
-        admin=admin,
-        contact=await person(db, park, Role.ENTERPRISE_CONTACT, enterprise_id=enterprise.id),
-        chain_staff=await person(db, park, Role.CHAIN_STAFF, chain_id=chain.id),
-        other_chain_staff=await person(db, park, Role.CHAIN_STAFF, chain_id=chain.id),
-        finance=await person(db, park, Role.FINANCE_OFFICER),
-        auditor=await person(db, park, Role.AUDITOR),
-        liaison=await person(db, park, Role.LIAISON_OFFICER),
-    )
+    return FundsPark(**vars(cast), organization=organization, program_id=program.id)
 
 
 async def draft(
@@ -178,7 +139,7 @@ async def advance(db: Database, fp: FundsPark, application: FundApplication, to:
     steps: list[Callable[[AsyncSession], Awaitable[FundApplication]]] = [
         lambda s: funds.submit_application(s, fp.contact.actor, application.id),
         lambda s: funds.review_application(
-            s, fp.chain_staff.actor, application.id, funds.ReviewStage.CHAIN, funds.ReviewDecision.APPROVE, None
+            s, fp.staff.actor, application.id, funds.ReviewStage.CHAIN, funds.ReviewDecision.APPROVE, None
         ),
         lambda s: funds.review_application(
             s, fp.admin.actor, application.id, funds.ReviewStage.PARK, funds.ReviewDecision.APPROVE, None

@@ -24,16 +24,8 @@ from redchain.services.funds.errors import (
 from redchain.services.funds.models import ApplicationStatus, FundApplication, ProgramKind
 from redchain.services.permissions import Role
 from redchain.services.registry.models import OrganizationKind, OrganizationStatus
-from tests.factories import create_chain, create_enterprise
-from tests.services.funds.support import (
-    PAYEE,
-    advance,
-    create_organization,
-    draft,
-    funds_park,
-    in_park,
-    person,
-)
+from tests.factories import create_chain, create_enterprise, person
+from tests.services.funds.support import PAYEE, advance, create_organization, draft, funds_park, in_park
 
 CHAIN, PARK = funds.ReviewStage.CHAIN, funds.ReviewStage.PARK
 APPROVE, RETURN, REJECT = funds.ReviewDecision.APPROVE, funds.ReviewDecision.RETURN, funds.ReviewDecision.REJECT
@@ -156,11 +148,11 @@ async def test_scope_decides_who_may_apply(db: Database) -> None:
     for outsider in (stranger, other_chain_staff):
         with pytest.raises(NotFound):
             await draft(db, fp, by=outsider)
-    for refused in (fp.finance, fp.auditor, fp.liaison):
+    for refused in (fp.finance, fp.auditor, fp.other_officer):
         with pytest.raises(PermissionDenied):
             await draft(db, fp, by=refused)
     # Staff may draft on the organisation's behalf.
-    assert (await draft(db, fp, by=fp.chain_staff)).applicant_user_id == fp.chain_staff.user.id
+    assert (await draft(db, fp, by=fp.staff)).applicant_user_id == fp.staff.user.id
 
 
 async def test_another_parks_ids_are_not_found(db: Database) -> None:
@@ -193,7 +185,7 @@ async def test_full_review_is_audited_and_emitted(db: Database) -> None:
     application = await advance(db, fp, await draft(db, fp), "PARK_APPROVED")
 
     assert application.status == ApplicationStatus.PARK_APPROVED
-    assert application.chain_reviewer_id == fp.chain_staff.user.id
+    assert application.chain_reviewer_id == fp.staff.user.id
     assert application.park_approver_id == fp.admin.user.id
     async with db.transaction(fp.park.id) as session:
         actions = list(
@@ -219,12 +211,12 @@ async def test_return_for_changes_then_resubmit(db: Database) -> None:
         await in_park(
             db,
             fp.park,
-            lambda s: funds.review_application(s, fp.chain_staff.actor, application.id, CHAIN, RETURN, "  "),
+            lambda s: funds.review_application(s, fp.staff.actor, application.id, CHAIN, RETURN, "  "),
         )
     returned = await in_park(
         db,
         fp.park,
-        lambda s: funds.review_application(s, fp.chain_staff.actor, application.id, CHAIN, RETURN, "请补充成立批复"),
+        lambda s: funds.review_application(s, fp.staff.actor, application.id, CHAIN, RETURN, "请补充成立批复"),
     )
     assert returned.status == ApplicationStatus.RETURNED_FOR_CHANGES
     changed = await in_park(
@@ -245,7 +237,7 @@ async def test_rejection_at_each_review_needs_a_reason_and_frees_the_place(
 ) -> None:
     fp = await funds_park(db)
     application = await advance(db, fp, await draft(db, fp), "SUBMITTED" if stage is CHAIN else "CHAIN_APPROVED")
-    reviewer = fp.chain_staff if stage is CHAIN else fp.admin
+    reviewer = fp.staff if stage is CHAIN else fp.admin
 
     with pytest.raises(ReasonRequired):
         await in_park(
@@ -262,19 +254,17 @@ async def test_rejection_at_each_review_needs_a_reason_and_frees_the_place(
 async def test_segregation_of_duties_in_review(db: Database) -> None:
     fp = await funds_park(db)
     # Drafted by chain staff on the organisation's behalf: that person may not also review it.
-    on_behalf = await draft(db, fp, by=fp.chain_staff)
-    await in_park(db, fp.park, lambda s: funds.submit_application(s, fp.chain_staff.actor, on_behalf.id))
+    on_behalf = await draft(db, fp, by=fp.staff)
+    await in_park(db, fp.park, lambda s: funds.submit_application(s, fp.staff.actor, on_behalf.id))
     with pytest.raises(SegregationOfDuties):
         await in_park(
-            db, fp.park, lambda s: funds.review_application(s, fp.chain_staff.actor, on_behalf.id, CHAIN, APPROVE, None)
+            db, fp.park, lambda s: funds.review_application(s, fp.staff.actor, on_behalf.id, CHAIN, APPROVE, None)
         )
     # The park admin who drafted may not approve what it drafted.
     organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
     by_admin = await draft(db, fp, organization, by=fp.admin)
     await in_park(db, fp.park, lambda s: funds.submit_application(s, fp.admin.actor, by_admin.id))
-    await in_park(
-        db, fp.park, lambda s: funds.review_application(s, fp.chain_staff.actor, by_admin.id, CHAIN, APPROVE, None)
-    )
+    await in_park(db, fp.park, lambda s: funds.review_application(s, fp.staff.actor, by_admin.id, CHAIN, APPROVE, None))
     with pytest.raises(SegregationOfDuties):
         await in_park(
             db, fp.park, lambda s: funds.review_application(s, fp.admin.actor, by_admin.id, PARK, APPROVE, None)
@@ -315,9 +305,9 @@ async def test_review_roles(db: Database) -> None:
             db, fp.park, lambda s: funds.review_application(s, outsider.actor, application.id, CHAIN, APPROVE, None)
         )
     await in_park(
-        db, fp.park, lambda s: funds.review_application(s, fp.chain_staff.actor, application.id, CHAIN, APPROVE, None)
+        db, fp.park, lambda s: funds.review_application(s, fp.staff.actor, application.id, CHAIN, APPROVE, None)
     )
-    for refused in (fp.chain_staff, fp.finance, fp.contact, fp.auditor):
+    for refused in (fp.staff, fp.finance, fp.contact, fp.auditor):
         with pytest.raises((PermissionDenied, NotFound, SegregationOfDuties)):
             await in_park(
                 db,
@@ -358,11 +348,11 @@ async def test_illegal_transitions_are_refused(db: Database, status: str, action
         await in_park(
             db,
             fp.park,
-            lambda s: funds.review_application(s, fp.chain_staff.actor, application.id, CHAIN, REJECT, "不符合"),
+            lambda s: funds.review_application(s, fp.staff.actor, application.id, CHAIN, REJECT, "不符合"),
         )
     attempts = {
         "submit": lambda s: funds.submit_application(s, fp.contact.actor, application.id),
-        "chain": lambda s: funds.review_application(s, fp.chain_staff.actor, application.id, CHAIN, APPROVE, None),
+        "chain": lambda s: funds.review_application(s, fp.staff.actor, application.id, CHAIN, APPROVE, None),
         "park": lambda s: funds.review_application(s, fp.admin.actor, application.id, PARK, APPROVE, None),
         "cancel": lambda s: funds.cancel_application(s, fp.admin.actor, application.id, "x"),
         "claw_back": lambda s: funds.claw_back(s, fp.finance.actor, application.id, "x"),
@@ -386,7 +376,7 @@ async def test_only_the_park_cancels_once_budget_is_reserved(db: Database) -> No
 
 async def test_only_its_applicant_edits_a_draft(db: Database) -> None:
     fp = await funds_park(db)
-    application = await draft(db, fp, by=fp.chain_staff)
+    application = await draft(db, fp, by=fp.staff)
 
     with pytest.raises(IllegalTransition):
         await in_park(

@@ -18,6 +18,7 @@ from redchain.services.funds.errors import EmptyBatch, IllegalTransition, NotInB
 from redchain.services.funds.models import ApplicationStatus, BatchStatus, PaymentStatus
 from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
+from tests.factories import person
 from tests.formulas import FORMULAS, assert_inert_xlsx, csv_cells
 from tests.services.funds.support import (
     PAYEE,
@@ -28,7 +29,6 @@ from tests.services.funds.support import (
     draft,
     funds_park,
     in_park,
-    person,
     reload,
 )
 
@@ -72,8 +72,8 @@ async def test_executor_is_none_of_the_earlier_people(db: Database) -> None:
     reviewer_too = type(fp.finance.actor)(
         kind=fp.finance.actor.kind,
         tenant_id=fp.park.id,
-        user_id=fp.chain_staff.user.id,
-        grants=(*fp.finance.actor.grants, *fp.chain_staff.actor.grants),
+        user_id=fp.staff.user.id,
+        grants=(*fp.finance.actor.grants, *fp.staff.actor.grants),
     )
 
     with pytest.raises(SegregationOfDuties):
@@ -98,7 +98,7 @@ async def test_only_finance_builds_and_executes(db: Database) -> None:
     fp = await funds_park(db)
     application = await approved(db, fp)
     app_id = application.id
-    for refused in (fp.admin, fp.chain_staff, fp.contact, fp.auditor, fp.liaison):
+    for refused in (fp.admin, fp.staff, fp.contact, fp.auditor, fp.other_officer):
         with pytest.raises(PermissionDenied):
             await in_park(db, fp.park, lambda s, r=refused: disbursement.create_batch(s, r.actor, "批次", [app_id]))
     batch = await in_park(

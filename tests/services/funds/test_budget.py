@@ -112,7 +112,7 @@ async def test_budget_cannot_go_below_what_is_committed(db: Database) -> None:
 
 async def test_programs_are_managed_by_the_park_admin_only(db: Database) -> None:
     fp = await funds_park(db)
-    for refused in (fp.finance, fp.chain_staff, fp.contact, fp.auditor, fp.liaison):
+    for refused in (fp.finance, fp.staff, fp.contact, fp.auditor, fp.other_officer):
         with pytest.raises(PermissionDenied):
             await in_park(
                 db,

@@ -47,11 +47,13 @@ async def test_each_role_reads_its_own_scope(db: Database) -> None:
     expected = {
         "admin": everything,
         "auditor": everything,
+        "secretary": ({mine.id}, {my_visit}),
         "staff": ({mine.id}, {my_visit}),
         "other_staff": ({theirs.id}, {their_visit}),
         "officer": ({mine.id}, {my_visit}),
         "other_officer": ({theirs.id}, {their_visit}),
         "contact": ({mine.id}, {my_visit}),
+        "other_contact": ({theirs.id}, {their_visit}),
         "finance": (set(), set()),
     }
     for name, who in world.everyone().items():

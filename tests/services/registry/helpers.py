@@ -12,7 +12,7 @@ from redchain.infra.db import Database
 from redchain.infra.outbox import OutboxEvent
 from redchain.services.audit.models import AuditEntry
 from redchain.services.tenancy.models import Tenant
-from tests.services.registry.factories import Person
+from tests.factories import Person
 
 T = TypeVar("T")
 

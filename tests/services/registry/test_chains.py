@@ -15,12 +15,12 @@ from redchain.services.registry.errors import Archived, ChainNotEmpty, Duplicate
 from redchain.services.tenancy import service as tenancy
 from tests.factories import (
     actor_for,
+    build_cast,
     create_chain,
     create_member,
     create_park,
     create_platform_admin,
 )
-from tests.services.registry.factories import build_cast
 from tests.services.registry.helpers import audit_actions, outbox_events, run
 
 

@@ -8,8 +8,15 @@ from redchain.infra.db import Database
 from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.registry import service as registry
 from redchain.services.registry.models import MemberStatus, OrganizationKind, OrganizationStatus
-from tests.factories import create_chain, create_enterprise, create_park
-from tests.services.registry.factories import Cast, build_cast, create_organization, create_party_member
+from tests.factories import (
+    Cast,
+    build_cast,
+    create_chain,
+    create_enterprise,
+    create_organization,
+    create_park,
+    create_party_member,
+)
 from tests.services.registry.helpers import run
 
 FORMED, PREPARING = OrganizationStatus.FORMED, OrganizationStatus.PREPARING

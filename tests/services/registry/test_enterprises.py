@@ -19,8 +19,7 @@ from redchain.services.registry.errors import (
     Required,
 )
 from redchain.services.registry.service import EnterpriseChanges, EnterpriseData, UpsertOutcome
-from tests.factories import create_chain, create_enterprise, create_park
-from tests.services.registry.factories import build_cast
+from tests.factories import build_cast, create_chain, create_enterprise, create_park
 from tests.services.registry.helpers import audit_actions, outbox_events, run
 
 VALID = make_credit_code(123456)

@@ -18,8 +18,15 @@ from redchain.services.registry.models import (
 )
 from redchain.services.tenancy.models import Tenant
 from redchain.workers.registry import run_import
-from tests.factories import actor_for, create_chain, create_enterprise, create_member, create_park
-from tests.services.registry.factories import create_organization, new_id_card
+from tests.factories import (
+    actor_for,
+    create_chain,
+    create_enterprise,
+    create_member,
+    create_organization,
+    create_park,
+    new_id_card,
+)
 from tests.services.registry.spreadsheets import csv_bytes, xlsx_bytes
 
 HEADER = [

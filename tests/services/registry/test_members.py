@@ -24,8 +24,14 @@ from redchain.services.registry.errors import (
 from redchain.services.registry.id_card import IdCardRule, make_id_card
 from redchain.services.registry.models import MemberStatus, OrganizationStatus
 from redchain.services.registry.service import MemberChanges, MemberData, UpsertOutcome
-from tests.factories import create_enterprise, create_park
-from tests.services.registry.factories import build_cast, create_organization, create_party_member, new_id_card
+from tests.factories import (
+    build_cast,
+    create_enterprise,
+    create_organization,
+    create_park,
+    create_party_member,
+    new_id_card,
+)
 from tests.services.registry.helpers import audit_actions, outbox_events, run
 
 TODAY = registry.park_today()

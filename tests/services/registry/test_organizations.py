@@ -28,8 +28,7 @@ from redchain.services.registry.models import (
     PartyOrganization,
 )
 from redchain.services.registry.service import OrganizationChanges, OrganizationData
-from tests.factories import create_enterprise, create_park
-from tests.services.registry.factories import Cast, build_cast, create_organization, create_party_member
+from tests.factories import Cast, build_cast, create_enterprise, create_organization, create_park, create_party_member
 from tests.services.registry.helpers import audit_actions, outbox_events, run
 
 Kind, Status = OrganizationKind, OrganizationStatus

@@ -10,8 +10,7 @@ from redchain.services.registry.credit_code import make_credit_code
 from redchain.services.registry.models import Enterprise
 from redchain.services.registry.repository import RegistryRepository
 from redchain.services.registry.service import EnterpriseFilter, MemberFilter, OrganizationFilter
-from tests.factories import create_enterprise
-from tests.services.registry.factories import build_cast, create_organization, create_party_member
+from tests.factories import build_cast, create_enterprise, create_organization, create_party_member
 from tests.services.registry.helpers import run
 
 
