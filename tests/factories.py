@@ -106,8 +106,9 @@ def new_id_card() -> str:
 
 
 async def create_organization(
-    db: Database, park: Tenant, enterprises: tuple[Enterprise, ...] = (), **overrides: Any
+    db: Database, park: Tenant, enterprises: tuple[Enterprise, ...] = (), members: int = 0, **overrides: Any
 ) -> PartyOrganization:
+    """Covering `enterprises`, with `members` full members."""
     kind = overrides.pop("kind", OrganizationKind.JOINT_BRANCH if len(enterprises) > 1 else OrganizationKind.BRANCH)
     status = overrides.pop("status", OrganizationStatus.PREPARING)
     org = PartyOrganization(
@@ -124,6 +125,10 @@ async def create_organization(
         await session.flush()
         session.add_all(
             OrganizationEnterprise(tenant_id=park.id, organization_id=org.id, enterprise_id=e.id) for e in enterprises
+        )
+        session.add_all(
+            PartyMember(tenant_id=park.id, name=f"党员{n}", status=MemberStatus.FULL, organization_id=org.id)
+            for n in range(members)
         )
     return org
 

@@ -154,18 +154,24 @@ class RegistryMutation:
     async def update_enterprise(self, info: Info, input: UpdateEnterpriseInput) -> EnterprisePayload:
         actor, locale = info.context.require_actor(), info.context.locale
         enterprise_id = decode_id(input.id, "Enterprise", locale)
-        changes = registry.EnterpriseChanges(
-            credit_code=required("creditCode", input.credit_code),
-            name=required("name", input.name),
-            chain_id=_given_id(input.chain_id, "IndustryChain", locale),
-            address=optional(input.address),
-            area=optional(input.area),
-            employee_count=required("employeeCount", input.employee_count),
-            is_key=required("isKey", input.is_key),
-            contact_name=optional(input.contact_name),
-            contact_phone=optional(input.contact_phone),
+
+        def changes() -> registry.EnterpriseChanges:
+            # Decoded inside the unit of work: null for a required field is a userError.
+            return registry.EnterpriseChanges(
+                credit_code=required("creditCode", input.credit_code),
+                name=required("name", input.name),
+                chain_id=_given_id(input.chain_id, "IndustryChain", locale),
+                address=optional(input.address),
+                area=optional(input.area),
+                employee_count=required("employeeCount", input.employee_count),
+                is_key=required("isKey", input.is_key),
+                contact_name=optional(input.contact_name),
+                contact_phone=optional(input.contact_phone),
+            )
+
+        return _enterprise(
+            *await mutate(info, lambda s: registry.update_enterprise(s, actor, enterprise_id, changes()))
         )
-        return _enterprise(*await mutate(info, lambda s: registry.update_enterprise(s, actor, enterprise_id, changes)))
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.ENTERPRISE_CONTACT_UPDATE)],
@@ -212,14 +218,18 @@ class RegistryMutation:
     ) -> PartyOrganizationPayload:
         actor, locale = info.context.require_actor(), info.context.locale
         org_id = decode_id(input.id, "PartyOrganization", locale)
-        changes = registry.OrganizationChanges(
-            name=required("name", input.name),
-            kind=required("kind", input.kind, rows.OrganizationKind),
-            formation_mode=required("formationMode", input.formation_mode, rows.FormationMode),
-            chain_id=_given_id(input.chain_id, "IndustryChain", locale),
-            parent_id=_given_id(input.parent_id, "PartyOrganization", locale),
-        )
-        return _organization(*await mutate(info, lambda s: registry.update_organization(s, actor, org_id, changes)))
+
+        def changes() -> registry.OrganizationChanges:
+            # Decoded inside the unit of work: null for a required field is a userError.
+            return registry.OrganizationChanges(
+                name=required("name", input.name),
+                kind=required("kind", input.kind, rows.OrganizationKind),
+                formation_mode=required("formationMode", input.formation_mode, rows.FormationMode),
+                chain_id=_given_id(input.chain_id, "IndustryChain", locale),
+                parent_id=_given_id(input.parent_id, "PartyOrganization", locale),
+            )
+
+        return _organization(*await mutate(info, lambda s: registry.update_organization(s, actor, org_id, changes())))
 
     @strawberry.mutation(permission_classes=REGISTRY_MANAGE, description="Replace the enterprises it covers.")
     async def set_party_organization_enterprises(
@@ -290,17 +300,21 @@ class RegistryMutation:
     async def update_member(self, info: Info, input: UpdateMemberInput) -> PartyMemberPayload:
         actor, locale = info.context.require_actor(), info.context.locale
         member_id = decode_id(input.id, "PartyMember", locale)
-        changes = registry.MemberChanges(
-            name=required("name", input.name),
-            status=required("status", input.status, rows.MemberStatus),
-            id_card_number=optional(input.id_card_number),
-            enterprise_id=_given_id(input.enterprise_id, "Enterprise", locale),
-            joined_on=optional(input.joined_on),
-            is_floating=required("isFloating", input.is_floating),
-            inflow_area=optional(input.inflow_area),
-            phone=optional(input.phone),
-        )
-        return _member(*await mutate(info, lambda s: registry.update_member(s, actor, member_id, changes)))
+
+        def changes() -> registry.MemberChanges:
+            # Decoded inside the unit of work: null for a required field is a userError.
+            return registry.MemberChanges(
+                name=required("name", input.name),
+                status=required("status", input.status, rows.MemberStatus),
+                id_card_number=optional(input.id_card_number),
+                enterprise_id=_given_id(input.enterprise_id, "Enterprise", locale),
+                joined_on=optional(input.joined_on),
+                is_floating=required("isFloating", input.is_floating),
+                inflow_area=optional(input.inflow_area),
+                phone=optional(input.phone),
+            )
+
+        return _member(*await mutate(info, lambda s: registry.update_member(s, actor, member_id, changes())))
 
     @strawberry.mutation(
         permission_classes=REGISTRY_MANAGE,

@@ -44,11 +44,18 @@ def treasury() -> str:
     return treasury_url()
 
 
+@pytest.fixture
+def db(isolated_db: Database) -> Database:
+    """Reconciliation and the relay scan every park: the module's own database keeps them to its rows."""
+    return isolated_db
+
+
 @pytest_asyncio.fixture
-async def drive(settings: Settings, db: Database) -> AsyncIterator[object]:
-    """Relays the outbox, runs reconciliation and a burst worker, until the given applications settle."""
-    assert settings.redis_url
-    redis_url = settings.redis_url
+async def drive(isolated_settings: Settings, db: Database) -> AsyncIterator[object]:
+    """Relays the outbox, runs reconciliation and a burst worker (on the module's database), until the
+    given applications settle."""
+    assert isolated_settings.redis_url
+    redis_url = isolated_settings.redis_url
 
     async def round_of_work() -> None:
         pool = await create_pool(RedisSettings.from_dsn(redis_url))

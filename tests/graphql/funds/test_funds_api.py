@@ -12,7 +12,7 @@ from redchain.infra.db import Database
 from redchain.services.funds.models import FundApplication
 from tests.graphql.client import error_codes, gql, login
 from tests.graphql.registry.support import counted_statements
-from tests.services.funds.support import FundsPark, Person, advance, approved, create_organization, draft, funds_park
+from tests.services.funds.support import FundsPark, Person, advance, approved, draft, eligible_organization, funds_park
 
 APPLICATION_FIELDS = """
   id status amountFen entitledFen organizationId lastReason
@@ -214,9 +214,9 @@ async def test_rule_failures_are_user_errors(client: AsyncTestClient[Any], db: D
     )
     assert [e["code"] for e in no_reason["data"]["reviewFundApplication"]["userErrors"]] == ["REASON_REQUIRED"]
     # The budget holds one: the second park approval is refused.
-    second_org = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+    second_org = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise])
     one = await advance(db, fp, await draft(db, fp, second_org), "CHAIN_APPROVED")
-    third_org = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+    third_org = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise])
     two = await advance(db, fp, await draft(db, fp, third_org), "CHAIN_APPROVED")
     ok = await gql(client, REVIEW, {"input": {"id": gid(one), "stage": "PARK", "decision": "APPROVE"}}, token=admin)
     assert ok["data"]["reviewFundApplication"]["userErrors"] == []

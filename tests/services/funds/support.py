@@ -27,15 +27,12 @@ from redchain.services.funds.models import FundApplication, FundPayment, LedgerE
 from redchain.services.registry.models import (
     Enterprise,
     IndustryChain,
-    MemberStatus,
-    OrganizationEnterprise,
     OrganizationKind,
     OrganizationStatus,
-    PartyMember,
     PartyOrganization,
 )
 from redchain.services.tenancy.models import Tenant
-from tests.factories import Cast, Person, build_cast, unique
+from tests.factories import Cast, Person, build_cast, create_organization
 
 T = TypeVar("T")
 BUDGET_FEN = 100_000_000  # 1,000,000 yuan
@@ -56,7 +53,7 @@ async def in_park(db: Database, park: Tenant, action: Callable[[AsyncSession], A
         return await action(session)
 
 
-async def create_organization(
+async def eligible_organization(
     db: Database,
     park: Tenant,
     chain: IndustryChain | None,
@@ -67,40 +64,25 @@ async def create_organization(
     formed_days_ago: int = 30,
     members: int = 3,
 ) -> PartyOrganization:
-    organization = PartyOrganization(
-        tenant_id=park.id,
-        name=unique("党支部"),
+    """By default what a start-up fund is for: formed a month ago, with three full members."""
+    formed_on = park_today() - timedelta(days=formed_days_ago) if status is not OrganizationStatus.PREPARING else None
+    return await create_organization(
+        db,
+        park,
+        tuple(enterprises),
+        members,
         kind=kind,
-        formation_mode="STANDALONE",
         status=status,
         chain_id=chain.id if chain else None,
-        formed_on=park_today() - timedelta(days=formed_days_ago) if status != "PREPARING" else None,
+        formed_on=formed_on,
     )
-    async with db.transaction(park.id) as session:
-        session.add(organization)
-        await session.flush()
-        session.add_all(
-            [
-                OrganizationEnterprise(tenant_id=park.id, organization_id=organization.id, enterprise_id=e.id)
-                for e in enterprises
-            ]
-        )
-        session.add_all(
-            [
-                PartyMember(
-                    tenant_id=park.id, name=f"党员{n}", status=MemberStatus.FULL, organization_id=organization.id
-                )
-                for n in range(members)
-            ]
-        )
-    return organization
 
 
 async def funds_park(
     db: Database, budget_fen: int = BUDGET_FEN, kind: ProgramKind = ProgramKind.STARTUP_FUND
 ) -> FundsPark:
     cast = await build_cast(db)
-    organization = await create_organization(db, cast.park, cast.chain, [cast.enterprise])
+    organization = await eligible_organization(db, cast.park, cast.chain, [cast.enterprise])
     program = await in_park(
         db,
         cast.park,
@@ -155,7 +137,7 @@ async def approved(
     db: Database, fp: FundsPark, payee: funds.Payee = PAYEE, organization: PartyOrganization | None = None
 ) -> FundApplication:
     if organization is None:
-        organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+        organization = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise])
     return await advance(db, fp, await draft(db, fp, organization, payee), "PARK_APPROVED")
 
 

@@ -25,7 +25,7 @@ from redchain.services.funds.models import ApplicationStatus, FundApplication, P
 from redchain.services.permissions import Role
 from redchain.services.registry.models import OrganizationKind, OrganizationStatus
 from tests.factories import create_chain, create_enterprise, person
-from tests.services.funds.support import PAYEE, advance, create_organization, draft, funds_park, in_park
+from tests.services.funds.support import PAYEE, advance, draft, eligible_organization, funds_park, in_park
 
 CHAIN, PARK = funds.ReviewStage.CHAIN, funds.ReviewStage.PARK
 APPROVE, RETURN, REJECT = funds.ReviewDecision.APPROVE, funds.ReviewDecision.RETURN, funds.ReviewDecision.REJECT
@@ -56,7 +56,7 @@ async def test_entitlement_follows_kind_and_member_count(
     db: Database, kind: OrganizationKind, members: int, entitled: int
 ) -> None:
     fp = await funds_park(db)
-    organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise], kind=kind, members=members)
+    organization = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise], kind=kind, members=members)
 
     application = await draft(db, fp, organization)
 
@@ -96,8 +96,8 @@ async def test_bad_payee_is_refused(db: Database) -> None:
 
 async def test_not_formed_or_formed_over_a_year_ago_is_not_eligible(db: Database) -> None:
     fp = await funds_park(db)
-    preparing = await create_organization(db, fp.park, fp.chain, [fp.enterprise], status=OrganizationStatus.PREPARING)
-    old = await create_organization(db, fp.park, fp.chain, [fp.enterprise], formed_days_ago=400)
+    preparing = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise], status=OrganizationStatus.PREPARING)
+    old = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise], formed_days_ago=400)
     for organization in (preparing, old):
         with pytest.raises(NotEligible):
             await draft(db, fp, organization)
@@ -261,7 +261,7 @@ async def test_segregation_of_duties_in_review(db: Database) -> None:
             db, fp.park, lambda s: funds.review_application(s, fp.staff.actor, on_behalf.id, CHAIN, APPROVE, None)
         )
     # The park admin who drafted may not approve what it drafted.
-    organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+    organization = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise])
     by_admin = await draft(db, fp, organization, by=fp.admin)
     await in_park(db, fp.park, lambda s: funds.submit_application(s, fp.admin.actor, by_admin.id))
     await in_park(db, fp.park, lambda s: funds.review_application(s, fp.staff.actor, by_admin.id, CHAIN, APPROVE, None))
@@ -392,6 +392,6 @@ async def test_only_its_applicant_edits_a_draft(db: Database) -> None:
 
 async def test_organisation_without_a_chain_cannot_apply(db: Database) -> None:
     fp = await funds_park(db)
-    unchained = await create_organization(db, fp.park, None, [fp.enterprise])
+    unchained = await eligible_organization(db, fp.park, None, [fp.enterprise])
     with pytest.raises(NotEligible):
         await draft(db, fp, unchained, by=fp.admin)

@@ -22,8 +22,8 @@ from redchain.services.funds.models import ApplicationStatus, FundApplication, L
 from tests.services.funds.support import (
     FundsPark,
     advance,
-    create_organization,
     draft,
+    eligible_organization,
     funds_park,
     in_park,
     ledger,
@@ -43,7 +43,7 @@ async def budget_of(db: Database, fp: FundsPark) -> Budget:
 async def chain_approved(db: Database, fp: FundsPark, count: int) -> list[FundApplication]:
     applications = []
     for _ in range(count):
-        organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+        organization = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise])
         applications.append(await advance(db, fp, await draft(db, fp, organization), "CHAIN_APPROVED"))
     return applications
 
@@ -160,7 +160,7 @@ async def test_invalid_amount_rules_are_refused(db: Database, rule: dict[str, ob
 
 async def test_other_funds_allow_one_application_per_organisation_and_program(db: Database) -> None:
     fp = await funds_park(db, kind=ProgramKind.ACTIVITY_FUND)
-    old = await create_organization(db, fp.park, fp.chain, [fp.enterprise], formed_days_ago=2000)
+    old = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise], formed_days_ago=2000)
 
     application = await draft(db, fp, old)  # not only new organisations
 
