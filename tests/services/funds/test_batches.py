@@ -25,8 +25,8 @@ from tests.services.funds.support import (
     FundsPark,
     advance,
     approved,
-    create_organization,
     draft,
+    eligible_organization,
     funds_park,
     in_park,
     reload,
@@ -182,7 +182,7 @@ async def test_batch_export(db: Database, fmt: str) -> None:
 async def test_batch_export_keeps_typed_formulas_as_text(db: Database, fmt: str) -> None:
     fp = await funds_park(db)
     # What the enterprise contact types as payee, and what the park names an organisation.
-    organization = await create_organization(db, fp.park, fp.chain, [fp.enterprise])
+    organization = await eligible_organization(db, fp.park, fp.chain, [fp.enterprise])
     await in_park(
         db,
         fp.park,
