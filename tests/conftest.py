@@ -118,13 +118,8 @@ async def isolated_db(settings: Settings, isolated_database_url: str) -> AsyncIt
 
 
 @pytest.fixture
-def isolated_settings(isolated_database_url: str) -> Iterator[Settings]:
-    """The settings a worker (or an app) started in the test reads: they point at the isolated database."""
-    shared = os.environ["DATABASE_URL"]
-    os.environ["DATABASE_URL"] = isolated_database_url
-    get_settings.cache_clear()
-    try:
-        yield get_settings()
-    finally:
-        os.environ["DATABASE_URL"] = shared
-        get_settings.cache_clear()
+def isolated_settings(isolated_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The settings a worker (or an app) started in the test reads, pointing at the isolated database."""
+    current = get_settings()
+    monkeypatch.setattr(current, "database_url", isolated_database_url)
+    return current

@@ -8,7 +8,7 @@ from arq import ArqRedis
 from litestar.testing import AsyncTestClient
 
 from redchain.infra.db import Database
-from redchain.infra.settings import Settings
+from redchain.infra.settings import Settings, get_settings
 from redchain.services.permissions import Role
 from redchain.services.registry.credit_code import make_credit_code
 from redchain.services.registry.imports.files import MAX_IMPORT_BYTES
@@ -189,10 +189,11 @@ async def test_refused_files_are_user_errors(client: AsyncTestClient[Any], db: D
 
 
 async def test_a_csv_of_too_many_rows_is_a_user_error(
-    client: AsyncTestClient[Any], db: Database, monkeypatch: pytest.MonkeyPatch, settings: Settings
+    client: AsyncTestClient[Any], db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, token = await _admin(client, db)
-    monkeypatch.setattr(settings, "import_max_rows", 3)
+    # The object the app reads now: a test that cleared the settings cache leaves the fixture's behind.
+    monkeypatch.setattr(get_settings(), "import_max_rows", 3)
 
     body = await upload(client, token, IMPORT_ENTERPRISES, "名单.csv", _file())
 
