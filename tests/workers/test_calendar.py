@@ -22,6 +22,12 @@ from tests.workers.helpers import notifications_of
 GAUGE = "redchain_holiday_calendar_next_year_missing"
 
 
+@pytest.fixture
+def db(isolated_db: Database) -> Database:
+    """The check tells every platform admin there is: the module's own database makes its count exact."""
+    return isolated_db
+
+
 async def gauge(client: AsyncTestClient[Any]) -> float:
     metrics = (await client.get("/metrics")).text
     return float(next(line for line in metrics.splitlines() if line.startswith(GAUGE + " ")).split()[1])
@@ -43,7 +49,7 @@ async def test_from_december_1_a_provisional_next_year_notifies_each_platform_ad
     park_admin, _ = await create_member(db, park, Role.PARK_ADMIN)
     with caplog.at_level(logging.WARNING, logger="redchain.workers.calendar"):
         first = await calendar_jobs.check_next_year(db, today=date(2026, 12, 1))
-    assert first.missing_year == 2027 and first.notified >= 2
+    assert (first.missing_year, first.notified) == (2027, 2)  # one per park the admin is a member of
     assert [r for r in caplog.records if "2027" in r.getMessage()]
     for where in (park, other_park):
         [notice] = await notifications_of(db, where, admin.id)
