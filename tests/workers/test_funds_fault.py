@@ -20,7 +20,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import col
 
-from redchain.infra import devservers, migrate
+from redchain.infra import devservers
 from redchain.infra.db import Database
 from redchain.infra.payments.settings import get_payment_settings
 from redchain.infra.settings import Settings
@@ -107,14 +107,13 @@ def workdir() -> Iterator[Path]:
 
 
 async def test_payments_survive_killed_workers_a_lost_redis_and_timeouts(
-    settings: Settings, servers: dict[str, str], workdir: Path, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, isolated_database_url: str, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # This process executes the batches, so it leases their payments as the worker expects.
     for name, value in WORKER_ENV.items():
         monkeypatch.setenv(name, value)
     get_payment_settings.cache_clear()
-    database_url = await migrate.create_database(servers["postgres"], "redchain_fault")
-    await asyncio.to_thread(migrate.upgrade, database_url, settings)
+    database_url = isolated_database_url  # reconciliation scans every park: this test's own database
     db = Database.connect(settings, database_url)
     redis_port = devservers.free_port()
     redis = devservers.start_redis(workdir / "redis", port=redis_port)
@@ -219,6 +218,5 @@ async def test_payments_survive_killed_workers_a_lost_redis_and_timeouts(
         treasury.stop()
         redis.stop()
         await db.dispose()
-        await migrate.drop_database(servers["postgres"], database_url)
         monkeypatch.undo()
         get_payment_settings.cache_clear()
