@@ -1,10 +1,11 @@
-"""Error conventions: top-level errors carry `extensions.code`; rule failures are payload `userErrors`."""
+"""Error conventions: one mapping of domain errors, to top-level `extensions.code` or payload `userErrors`."""
 
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import suppress
 from enum import StrEnum
-from typing import TypeVar
+from functools import cache
+from typing import Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -13,10 +14,11 @@ from strawberry.extensions import ParserCache, SchemaExtension
 from strawberry.types import Info
 
 from redchain.infra.request_context import request_id_var
-from redchain.services.errors import DomainError, PermissionDenied
+from redchain.services.errors import CommonErrorCode, DomainError, NotFound, PermissionDenied
 
 log = logging.getLogger("redchain.graphql")
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 class ErrorCode(StrEnum):
@@ -52,31 +54,83 @@ class ApiError(GraphQLError):
         super().__init__(message or message_for(code, locale), extensions={"code": code.value, **extra})
 
 
-@strawberry.type(description="A rule or validation failure of a mutation; the mutation changed nothing.")
+def field_path(field: str | None, root: str | None = None) -> list[str] | None:
+    """A domain error's dotted field ("enterpriseIds.2") as a path: ["input", "enterpriseIds", "2"] under `root`."""
+    if field is None:
+        return None
+    return [*([root] if root else []), *field.split(".")]
+
+
+def top_level_error(exc: DomainError, locale: str) -> ApiError:
+    """A domain error that ends a request: out of scope is NOT_FOUND, a refused role FORBIDDEN, any other
+    rule BAD_USER_INPUT with the domain's code (`reason`) and the path of the argument at fault (`field`)."""
+    if isinstance(exc, PermissionDenied):
+        return ApiError(ErrorCode.FORBIDDEN, locale)
+    if isinstance(exc, NotFound):
+        return ApiError(ErrorCode.NOT_FOUND, locale, field=field_path(exc.field))
+    return ApiError(
+        ErrorCode.BAD_USER_INPUT,
+        locale,
+        message=exc.message(locale),
+        reason=exc.code.value,
+        field=field_path(exc.field),
+    )
+
+
+def error_code_enum(name: str, *codes: type[StrEnum]) -> Any:
+    """The GraphQL enum of one context's userError codes, built from its Python code enums and the common ones,
+    so a code added to a context's `errors.py` is in the SDL without a second list to keep."""
+    members = {code.value: code.value for source in (CommonErrorCode, *codes) for code in source}
+    enum = StrEnum(name, members)  # type: ignore[misc]
+    return strawberry.enum(enum, description=f"Why a mutation of the {name.removesuffix('ErrorCode')} context failed.")
+
+
+@strawberry.interface(description="A rule or validation failure of a mutation; the mutation changed nothing.")
 class UserError:
-    field: str | None = strawberry.field(description="The input field at fault, camelCase, if one is.")
-    code: str
+    field: list[str] | None = strawberry.field(
+        description='Path of the argument at fault, e.g. ["input", "enterpriseIds", "2"]; null when no single one is.'
+    )
     message: str
 
 
-def user_error(exc: DomainError, locale: str) -> UserError:
-    return UserError(field=exc.field, code=exc.code.value, message=exc.message(locale))
+@cache
+def _user_error_type(payload: Any) -> type[UserError]:
+    # The payload's own declaration says which context's error type (and code enum) its userErrors are.
+    user_errors = payload.__strawberry_definition__.get_field("user_errors")
+    return user_errors.type.of_type  # type: ignore[no-any-return]
 
 
-async def mutate(info: Info, action: Callable[[AsyncSession], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
-    """Runs `action(session)` as one unit of work: it commits only if no rule failed."""
-    context = info.context
+def failed(payload: Callable[..., P], exc: DomainError, locale: str, root: str | None = "input") -> P:
+    """The payload of a mutation refused by `exc`: its one userError, every other field null."""
+    error = _user_error_type(payload)(field=field_path(exc.field, root), code=exc.code, message=exc.message(locale))  # type: ignore[call-arg]
+    return payload(user_errors=[error])
+
+
+async def mutate(
+    info: Info,
+    payload: Callable[..., P],
+    action: Callable[[AsyncSession], Awaitable[T]],
+    build: Callable[[T], P],
+    root: str | None = "input",
+) -> P:
+    """A mutation as one unit of work: `action` decodes the input and calls the service; it commits only when no
+    rule failed, and `build` makes the payload of its result. A rule failure (a global ID of the input that does
+    not decode included) is the payload's userError; a refused permission stays a top-level FORBIDDEN."""
     try:
-        async with context.unit_of_work() as session:
-            return await action(session), []
-    except PermissionDenied as exc:
-        raise ApiError(ErrorCode.FORBIDDEN, context.locale) from exc
+        async with info.context.unit_of_work() as session:
+            result = await action(session)
+    except PermissionDenied:
+        raise
     except DomainError as exc:
-        return None, [user_error(exc, context.locale)]
+        return failed(payload, exc, info.context.locale, root)
+    return build(result)
 
 
 def _classify(error: GraphQLError, locale: str) -> GraphQLError:
     original = error.original_error
+    if isinstance(original, DomainError):
+        mapped = top_level_error(original, locale)
+        return GraphQLError(mapped.message, nodes=error.nodes, path=error.path, extensions=mapped.extensions)
     if isinstance(original, ApiError) or (original is None and "code" in (error.extensions or {})):
         return error
     if error.path is None:

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.infra.pagination import InvalidCursor, Page, PageRequest
 from redchain.infra.settings import get_settings
+from redchain.services.errors import CommonErrorCode, DomainError
 
 T = TypeVar("T")
 
@@ -22,25 +23,37 @@ def encode_id(type_name: str, value: uuid.UUID) -> strawberry.ID:
     return strawberry.ID(base64.urlsafe_b64encode(f"{type_name}:{value}".encode()).decode().rstrip("="))
 
 
-def decode_any_id(global_id: str, locale: str = "zh") -> tuple[str, uuid.UUID]:
+class InvalidId(DomainError):
+    # Malformed, or the ID of another type: a userError at the input's path in a mutation, BAD_USER_INPUT in a query.
+    code = CommonErrorCode.INVALID
+    message_zh = "ID 无效"
+    message_en = "Not a valid ID here"
+
+
+def decode_any_id(global_id: str, *, field: str = "id") -> tuple[str, uuid.UUID]:
     try:
         raw = base64.urlsafe_b64decode(global_id + "=" * (-len(global_id) % 4)).decode()
         type_name, value = raw.split(":", 1)
         return type_name, uuid.UUID(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="MALFORMED_ID") from exc
+        raise InvalidId(field) from exc
 
 
-def decode_id(global_id: str, expected: str, locale: str = "zh") -> uuid.UUID:
-    """The UUID inside a global ID of type `expected`; a malformed or wrong-type ID is BAD_USER_INPUT."""
-    type_name, value = decode_any_id(global_id, locale)
+def decode_id(global_id: str, expected: str, *, field: str = "id") -> uuid.UUID:
+    """The UUID inside a global ID of type `expected`; `field` is the ID's path in the arguments, for the error."""
+    type_name, value = decode_any_id(global_id, field=field)
     if type_name != expected:
-        raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="WRONG_ID_TYPE")
+        raise InvalidId(field)
     return value
 
 
-def decode_optional_id(global_id: str | None, expected: str, locale: str = "zh") -> uuid.UUID | None:
-    return None if global_id is None else decode_id(global_id, expected, locale)
+def decode_optional_id(global_id: str | None, expected: str, *, field: str = "id") -> uuid.UUID | None:
+    return None if global_id is None else decode_id(global_id, expected, field=field)
+
+
+def decode_ids(global_ids: list[strawberry.ID], expected: str, *, field: str) -> list[uuid.UUID]:
+    """A list of IDs; the first bad one is named by its index (`enterpriseIds.2`)."""
+    return [decode_id(value, expected, field=f"{field}.{index}") for index, value in enumerate(global_ids)]
 
 
 @strawberry.interface(description="An object with a globally unique, opaque ID.")
@@ -72,13 +85,12 @@ def loaded_node(type_name: str, loader: type[DataLoader[uuid.UUID, Any]], to_nod
 
 
 async def resolve_node(info: Info, global_id: Annotated[strawberry.ID, strawberry.argument(name="id")]) -> Node:
-    locale = info.context.locale
     info.context.require_actor()
-    type_name, value = decode_any_id(global_id, locale)
+    type_name, value = decode_any_id(global_id)
     resolver = NODE_RESOLVERS.get(type_name)
     found = await resolver(info, value) if resolver else None
     if found is None:
-        raise ApiError(ErrorCode.NOT_FOUND, locale)
+        raise ApiError(ErrorCode.NOT_FOUND, info.context.locale)
     return found  # type: ignore[no-any-return]
 
 

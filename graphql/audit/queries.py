@@ -25,9 +25,9 @@ class AuditQuery:
         action: str | None = None,
         since: datetime | None = None,
     ) -> Connection[AuditEntry]:
-        actor, locale = info.context.require_actor(), info.context.locale
+        actor = info.context.require_actor()
         where = AuditFilter(
-            object_id=decode_any_id(object_id, locale)[1] if object_id else None, action=action, since=since
+            object_id=decode_any_id(object_id, field="objectId")[1] if object_id else None, action=action, since=since
         )
         return await paged(
             info,

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from redchain.graphql.errors import UserError, mutate
+from redchain.graphql.errors import mutate
 from redchain.graphql.funds.inputs import (
     ChangeFundProgramInput,
     CreateFundProgramInput,
@@ -23,33 +23,35 @@ from redchain.graphql.funds.inputs import (
     ReviewFundApplicationInput,
     UpdateFundApplicationInput,
 )
-from redchain.graphql.funds.types import FundApplication, FundProgram, PaymentBatch
+from redchain.graphql.funds.types import FundApplication, FundProgram, FundsUserError, PaymentBatch
 from redchain.graphql.permissions import HasPerm, IsAuthenticated
-from redchain.graphql.relay import decode_id
+from redchain.graphql.relay import decode_id, decode_ids
 from redchain.graphql.updates import optional, required
 from redchain.services.funds import disbursement
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import FundApplication as ApplicationRow
+from redchain.services.funds.models import FundProgram as ProgramRow
+from redchain.services.funds.models import PaymentBatch as BatchRow
 from redchain.services.funds.models import ProgramKind
 from redchain.services.permissions import Perm
 
 
 @strawberry.type
 class FundProgramPayload:
-    fund_program: FundProgram | None
-    user_errors: list[UserError]
+    fund_program: FundProgram | None = None
+    user_errors: list[FundsUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class FundApplicationPayload:
-    fund_application: FundApplication | None
-    user_errors: list[UserError]
+    fund_application: FundApplication | None = None
+    user_errors: list[FundsUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class PaymentBatchPayload:
-    payment_batch: PaymentBatch | None
-    user_errors: list[UserError]
+    payment_batch: PaymentBatch | None = None
+    user_errors: list[FundsUserError] = strawberry.field(default_factory=list)
 
 
 def _rule(value: JSON | None) -> dict[str, Any] | None:
@@ -78,15 +80,27 @@ def _application_changes(input: UpdateFundApplicationInput) -> funds.Application
     )
 
 
+def _program(row: ProgramRow) -> FundProgramPayload:
+    return FundProgramPayload(fund_program=FundProgram.from_row(row))
+
+
+def _batch(row: BatchRow) -> PaymentBatchPayload:
+    return PaymentBatchPayload(payment_batch=PaymentBatch.from_row(row))
+
+
 async def _application(
     info: Info, action: Callable[[AsyncSession], Awaitable[ApplicationRow]]
 ) -> FundApplicationPayload:
-    row, errors = await mutate(info, action)
-    return FundApplicationPayload(fund_application=FundApplication.from_row(row) if row else None, user_errors=errors)
+    return await mutate(
+        info,
+        FundApplicationPayload,
+        action,
+        lambda row: FundApplicationPayload(fund_application=FundApplication.from_row(row)),
+    )
 
 
-def _application_id(info: Info, global_id: strawberry.ID) -> uuid.UUID:
-    return decode_id(global_id, "FundApplication", info.context.locale)
+def _application_id(global_id: strawberry.ID) -> uuid.UUID:
+    return decode_id(global_id, "FundApplication")
 
 
 @strawberry.type
@@ -97,8 +111,9 @@ class FundsMutation:
     )
     async def create_fund_program(self, info: Info, input: CreateFundProgramInput) -> FundProgramPayload:
         actor = info.context.require_actor()
-        row, errors = await mutate(
+        return await mutate(
             info,
+            FundProgramPayload,
             lambda s: funds.create_program(
                 s,
                 actor,
@@ -108,8 +123,8 @@ class FundsMutation:
                 input.budget_fen,
                 _rule(input.amount_rule),
             ),
+            _program,
         )
-        return FundProgramPayload(fund_program=FundProgram.from_row(row) if row else None, user_errors=errors)
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.FUNDS_PROGRAMS_MANAGE)],
@@ -117,25 +132,26 @@ class FundsMutation:
     )
     async def change_fund_program(self, info: Info, input: ChangeFundProgramInput) -> FundProgramPayload:
         actor = info.context.require_actor()
-        program_id = decode_id(input.id, "FundProgram", info.context.locale)
-        row, errors = await mutate(info, lambda s: funds.change_program(s, actor, program_id, _program_changes(input)))
-        return FundProgramPayload(fund_program=FundProgram.from_row(row) if row else None, user_errors=errors)
+        return await mutate(
+            info,
+            FundProgramPayload,
+            lambda s: funds.change_program(s, actor, decode_id(input.id, "FundProgram"), _program_changes(input)),
+            _program,
+        )
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.FUNDS_APPLY)],
         description="Draft an application for an organisation (yours, or on its behalf).",
     )
     async def draft_fund_application(self, info: Info, input: DraftFundApplicationInput) -> FundApplicationPayload:
-        actor, locale = info.context.require_actor(), info.context.locale
-        program_id = decode_id(input.program_id, "FundProgram", locale)
-        organization_id = decode_id(input.organization_id, "PartyOrganization", locale)
+        actor = info.context.require_actor()
         return await _application(
             info,
             lambda s: funds.draft_application(
                 s,
                 actor,
-                program_id,
-                organization_id,
+                decode_id(input.program_id, "FundProgram", field="programId"),
+                decode_id(input.organization_id, "PartyOrganization", field="organizationId"),
                 input.amount_fen,
                 _payee(input.payee),
                 _documents(input.documents),
@@ -148,16 +164,14 @@ class FundsMutation:
     )
     async def update_fund_application(self, info: Info, input: UpdateFundApplicationInput) -> FundApplicationPayload:
         actor = info.context.require_actor()
-        application_id = _application_id(info, input.id)
         return await _application(
-            info, lambda s: funds.update_application(s, actor, application_id, _application_changes(input))
+            info, lambda s: funds.update_application(s, actor, _application_id(input.id), _application_changes(input))
         )
 
     @strawberry.mutation(permission_classes=[HasPerm(Perm.FUNDS_APPLY)])
     async def submit_fund_application(self, info: Info, input: FundApplicationIdInput) -> FundApplicationPayload:
         actor = info.context.require_actor()
-        application_id = _application_id(info, input.id)
-        return await _application(info, lambda s: funds.submit_application(s, actor, application_id))
+        return await _application(info, lambda s: funds.submit_application(s, actor, _application_id(input.id)))
 
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
@@ -166,10 +180,10 @@ class FundsMutation:
     )
     async def review_fund_application(self, info: Info, input: ReviewFundApplicationInput) -> FundApplicationPayload:
         actor = info.context.require_actor()
-        application_id = _application_id(info, input.id)
         stage, decision = funds.ReviewStage(input.stage), funds.ReviewDecision(input.decision)
         return await _application(
-            info, lambda s: funds.review_application(s, actor, application_id, stage, decision, input.reason)
+            info,
+            lambda s: funds.review_application(s, actor, _application_id(input.id), stage, decision, input.reason),
         )
 
     @strawberry.mutation(
@@ -178,8 +192,9 @@ class FundsMutation:
     )
     async def cancel_fund_application(self, info: Info, input: FundApplicationReasonInput) -> FundApplicationPayload:
         actor = info.context.require_actor()
-        application_id = _application_id(info, input.id)
-        return await _application(info, lambda s: funds.cancel_application(s, actor, application_id, input.reason))
+        return await _application(
+            info, lambda s: funds.cancel_application(s, actor, _application_id(input.id), input.reason)
+        )
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.FUNDS_DISBURSE)],
@@ -187,18 +202,22 @@ class FundsMutation:
     )
     async def claw_back_fund_application(self, info: Info, input: FundApplicationReasonInput) -> FundApplicationPayload:
         actor = info.context.require_actor()
-        application_id = _application_id(info, input.id)
-        return await _application(info, lambda s: funds.claw_back(s, actor, application_id, input.reason))
+        return await _application(info, lambda s: funds.claw_back(s, actor, _application_id(input.id), input.reason))
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.FUNDS_DISBURSE)],
         description="Put park-approved applications into a new payment batch.",
     )
     async def create_payment_batch(self, info: Info, input: CreatePaymentBatchInput) -> PaymentBatchPayload:
-        actor, locale = info.context.require_actor(), info.context.locale
-        ids = [decode_id(i, "FundApplication", locale) for i in input.application_ids]
-        row, errors = await mutate(info, lambda s: disbursement.create_batch(s, actor, input.name, ids))
-        return PaymentBatchPayload(payment_batch=PaymentBatch.from_row(row) if row else None, user_errors=errors)
+        actor = info.context.require_actor()
+        return await mutate(
+            info,
+            PaymentBatchPayload,
+            lambda s: disbursement.create_batch(
+                s, actor, input.name, decode_ids(input.application_ids, "FundApplication", field="applicationIds")
+            ),
+            _batch,
+        )
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.FUNDS_DISBURSE)],
@@ -206,9 +225,12 @@ class FundsMutation:
     )
     async def discard_payment_batch(self, info: Info, input: PaymentBatchIdInput) -> PaymentBatchPayload:
         actor = info.context.require_actor()
-        batch_id = decode_id(input.id, "PaymentBatch", info.context.locale)
-        row, errors = await mutate(info, lambda s: disbursement.discard_batch(s, actor, batch_id))
-        return PaymentBatchPayload(payment_batch=PaymentBatch.from_row(row) if row else None, user_errors=errors)
+        return await mutate(
+            info,
+            PaymentBatchPayload,
+            lambda s: disbursement.discard_batch(s, actor, decode_id(input.id, "PaymentBatch")),
+            _batch,
+        )
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.FUNDS_DISBURSE)],
@@ -216,6 +238,9 @@ class FundsMutation:
     )
     async def execute_payment_batch(self, info: Info, input: PaymentBatchIdInput) -> PaymentBatchPayload:
         actor = info.context.require_actor()
-        batch_id = decode_id(input.id, "PaymentBatch", info.context.locale)
-        row, errors = await mutate(info, lambda s: disbursement.execute_batch(s, actor, batch_id))
-        return PaymentBatchPayload(payment_batch=PaymentBatch.from_row(row) if row else None, user_errors=errors)
+        return await mutate(
+            info,
+            PaymentBatchPayload,
+            lambda s: disbursement.execute_batch(s, actor, decode_id(input.id, "PaymentBatch")),
+            _batch,
+        )

@@ -5,7 +5,6 @@ import base64
 import strawberry
 from strawberry.types import Info
 
-from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.graphql.funds.dataloaders import FundApplicationByIdLoader, FundProgramByIdLoader, PaymentBatchByIdLoader
 from redchain.graphql.funds.inputs import ExportFormat
 from redchain.graphql.funds.types import (
@@ -20,7 +19,6 @@ from redchain.graphql.funds.types import (
 )
 from redchain.graphql.permissions import HasPerm
 from redchain.graphql.relay import Connection, decode_id, decode_optional_id, loaded_node, paged
-from redchain.services.errors import NotFound
 from redchain.services.funds import disbursement, export
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import ApplicationStatus, BatchStatus
@@ -67,12 +65,12 @@ class FundsQuery:
         batch_id: strawberry.ID | None = None,
         organization_id: strawberry.ID | None = None,
     ) -> Connection[FundApplication]:
-        actor, locale = info.context.require_actor(), info.context.locale
+        actor = info.context.require_actor()
         where = ApplicationFilter(
             status=ApplicationStatus(status) if status else None,
-            program_id=decode_optional_id(program_id, "FundProgram", locale),
-            batch_id=decode_optional_id(batch_id, "PaymentBatch", locale),
-            organization_id=decode_optional_id(organization_id, "PartyOrganization", locale),
+            program_id=decode_optional_id(program_id, "FundProgram", field="programId"),
+            batch_id=decode_optional_id(batch_id, "PaymentBatch", field="batchId"),
+            organization_id=decode_optional_id(organization_id, "PartyOrganization", field="organizationId"),
         )
         return await paged(
             info,
@@ -109,7 +107,7 @@ class FundsQuery:
         self, info: Info, first: int | None = None, after: str | None = None, program_id: strawberry.ID | None = None
     ) -> Connection[LedgerEntry]:
         actor = info.context.require_actor()
-        program = decode_optional_id(program_id, "FundProgram", info.context.locale)
+        program = decode_optional_id(program_id, "FundProgram", field="programId")
         return await paged(
             info,
             first,
@@ -134,13 +132,10 @@ class FundsQuery:
         description="A payment batch as a CSV or XLSX file for the finance office.",
     )
     async def payment_batch_export(self, info: Info, id: strawberry.ID, format: ExportFormat) -> FileExport:
-        actor, locale = info.context.require_actor(), info.context.locale
-        batch_id = decode_id(id, "PaymentBatch", locale)
-        try:
-            async with info.context.read() as session:
-                file = await export.export_batch(session, actor, batch_id, format.value)
-        except NotFound as exc:
-            raise ApiError(ErrorCode.NOT_FOUND, locale) from exc
+        actor = info.context.require_actor()
+        batch_id = decode_id(id, "PaymentBatch")
+        async with info.context.read() as session:
+            file = await export.export_batch(session, actor, batch_id, format.value)
         return FileExport(
             filename=file.filename, media_type=file.media_type, content_base64=base64.b64encode(file.content).decode()
         )

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.funds.dataloaders import (
     BatchProgressByBatchIdLoader,
     BudgetByProgramIdLoader,
@@ -19,6 +20,7 @@ from redchain.graphql.registry.dataloaders import IndustryChainByIdLoader, Party
 from redchain.graphql.registry.types import IndustryChain, PartyOrganization
 from redchain.graphql.relay import Connection, Node, encode_id, paged
 from redchain.services.funds import service as funds
+from redchain.services.funds.errors import FundsErrorCode as FundsErrorCodeEnum
 from redchain.services.funds.ledger import Budget
 from redchain.services.funds.models import ApplicationStatus as ApplicationStatusEnum
 from redchain.services.funds.models import BatchStatus as BatchStatusEnum
@@ -347,3 +349,11 @@ class FileExport:
     filename: str
     media_type: str
     content_base64: str
+
+
+FundsErrorCode = error_code_enum("FundsErrorCode", FundsErrorCodeEnum)
+
+
+@strawberry.type(description="A rule or validation failure of a funds mutation.")
+class FundsUserError(UserError):
+    code: FundsErrorCode  # type: ignore[valid-type]

@@ -3,26 +3,31 @@
 import strawberry
 from strawberry.types import Info
 
-from redchain.graphql.errors import UserError, mutate
+from redchain.graphql.errors import mutate
 from redchain.graphql.liaison.inputs import AssignLiaisonInput, EndLiaisonAssignmentInput, LogVisitInput
-from redchain.graphql.liaison.types import LiaisonAssignment, LiaisonVisit
+from redchain.graphql.liaison.types import LiaisonAssignment, LiaisonUserError, LiaisonVisit
 from redchain.graphql.permissions import HasPerm, IsAuthenticated
 from redchain.graphql.relay import decode_id
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.models import AssignmentKind as AssignmentKindEnum
+from redchain.services.liaison.models import LiaisonAssignment as AssignmentRow
 from redchain.services.permissions import Perm
 
 
 @strawberry.type
 class LiaisonAssignmentPayload:
-    assignment: LiaisonAssignment | None
-    user_errors: list[UserError]
+    assignment: LiaisonAssignment | None = None
+    user_errors: list[LiaisonUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class LogVisitPayload:
-    visit: LiaisonVisit | None
-    user_errors: list[UserError]
+    visit: LiaisonVisit | None = None
+    user_errors: list[LiaisonUserError] = strawberry.field(default_factory=list)
+
+
+def _assignment(row: AssignmentRow) -> LiaisonAssignmentPayload:
+    return LiaisonAssignmentPayload(assignment=LiaisonAssignment.from_row(row))
 
 
 @strawberry.type
@@ -33,14 +38,20 @@ class LiaisonMutation:
         "CHAIN_STAFF within its chain).",
     )
     async def assign_liaison(self, info: Info, input: AssignLiaisonInput) -> LiaisonAssignmentPayload:
-        actor, locale = info.context.require_actor(), info.context.locale
-        enterprise_id = decode_id(input.enterprise_id, "Enterprise", locale)
-        officer_user_id = decode_id(input.officer_user_id, "User", locale)
-        kind = AssignmentKindEnum(input.kind)
-        row, errors = await mutate(
-            info, lambda s: liaison.assign(s, actor, enterprise_id, officer_user_id, kind, input.starts_on)
+        actor = info.context.require_actor()
+        return await mutate(
+            info,
+            LiaisonAssignmentPayload,
+            lambda s: liaison.assign(
+                s,
+                actor,
+                decode_id(input.enterprise_id, "Enterprise", field="enterpriseId"),
+                decode_id(input.officer_user_id, "User", field="officerUserId"),
+                AssignmentKindEnum(input.kind),
+                input.starts_on,
+            ),
+            _assignment,
         )
-        return LiaisonAssignmentPayload(assignment=LiaisonAssignment.from_row(row) if row else None, user_errors=errors)
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.LIAISON_MANAGE)],
@@ -48,9 +59,12 @@ class LiaisonMutation:
     )
     async def end_liaison_assignment(self, info: Info, input: EndLiaisonAssignmentInput) -> LiaisonAssignmentPayload:
         actor = info.context.require_actor()
-        assignment_id = decode_id(input.id, "LiaisonAssignment", info.context.locale)
-        row, errors = await mutate(info, lambda s: liaison.end_assignment(s, actor, assignment_id, input.ends_on))
-        return LiaisonAssignmentPayload(assignment=LiaisonAssignment.from_row(row) if row else None, user_errors=errors)
+        return await mutate(
+            info,
+            LiaisonAssignmentPayload,
+            lambda s: liaison.end_assignment(s, actor, decode_id(input.id, "LiaisonAssignment"), input.ends_on),
+            _assignment,
+        )
 
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
@@ -58,8 +72,16 @@ class LiaisonMutation:
     )
     async def log_visit(self, info: Info, input: LogVisitInput) -> LogVisitPayload:
         actor = info.context.require_actor()
-        assignment_id = decode_id(input.assignment_id, "LiaisonAssignment", info.context.locale)
-        row, errors = await mutate(
-            info, lambda s: liaison.log_visit(s, actor, assignment_id, input.visited_on, input.notes, input.follow_ups)
+        return await mutate(
+            info,
+            LogVisitPayload,
+            lambda s: liaison.log_visit(
+                s,
+                actor,
+                decode_id(input.assignment_id, "LiaisonAssignment", field="assignmentId"),
+                input.visited_on,
+                input.notes,
+                input.follow_ups,
+            ),
+            lambda row: LogVisitPayload(visit=LiaisonVisit.from_row(row)),
         )
-        return LogVisitPayload(visit=LiaisonVisit.from_row(row) if row else None, user_errors=errors)

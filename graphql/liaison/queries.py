@@ -3,12 +3,10 @@
 import strawberry
 from strawberry.types import Info
 
-from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.graphql.liaison.dataloaders import LiaisonAssignmentByIdLoader, LiaisonVisitByIdLoader
 from redchain.graphql.liaison.types import AssignmentStatus, LiaisonAssignment, LiaisonVisit, OfficerWorkload
 from redchain.graphql.permissions import IsAuthenticated
 from redchain.graphql.relay import Connection, decode_optional_id, loaded_node, paged
-from redchain.services.errors import PermissionDenied
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.policies import AssignmentStatus as AssignmentStatusEnum
 from redchain.services.liaison.repository import AssignmentFilter, VisitFilter
@@ -35,10 +33,10 @@ class LiaisonQuery:
         officer_user_id: strawberry.ID | None = None,
         status: AssignmentStatus | None = None,  # type: ignore[valid-type]
     ) -> Connection[LiaisonAssignment]:
-        actor, locale = info.context.require_actor(), info.context.locale
+        actor = info.context.require_actor()
         where = AssignmentFilter(
-            enterprise_id=decode_optional_id(enterprise_id, "Enterprise", locale),
-            officer_user_id=decode_optional_id(officer_user_id, "User", locale),
+            enterprise_id=decode_optional_id(enterprise_id, "Enterprise", field="enterpriseId"),
+            officer_user_id=decode_optional_id(officer_user_id, "User", field="officerUserId"),
             status=AssignmentStatusEnum(status) if status else None,
         )
         return await paged(
@@ -60,11 +58,11 @@ class LiaisonQuery:
         assignment_id: strawberry.ID | None = None,
         officer_user_id: strawberry.ID | None = None,
     ) -> Connection[LiaisonVisit]:
-        actor, locale = info.context.require_actor(), info.context.locale
+        actor = info.context.require_actor()
         where = VisitFilter(
-            enterprise_id=decode_optional_id(enterprise_id, "Enterprise", locale),
-            assignment_id=decode_optional_id(assignment_id, "LiaisonAssignment", locale),
-            officer_user_id=decode_optional_id(officer_user_id, "User", locale),
+            enterprise_id=decode_optional_id(enterprise_id, "Enterprise", field="enterpriseId"),
+            assignment_id=decode_optional_id(assignment_id, "LiaisonAssignment", field="assignmentId"),
+            officer_user_id=decode_optional_id(officer_user_id, "User", field="officerUserId"),
         )
         return await paged(
             info,
@@ -82,9 +80,6 @@ class LiaisonQuery:
     )
     async def officer_workload(self, info: Info) -> list[OfficerWorkload]:
         actor = info.context.require_actor()
-        try:
-            async with info.context.read() as session:
-                rows = await liaison.officer_workload(session, actor)
-        except PermissionDenied as exc:
-            raise ApiError(ErrorCode.FORBIDDEN, info.context.locale) from exc
+        async with info.context.read() as session:
+            rows = await liaison.officer_workload(session, actor)
         return [OfficerWorkload.from_row(row) for row in rows]

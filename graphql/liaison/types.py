@@ -5,6 +5,7 @@ from datetime import date, datetime
 import strawberry
 from strawberry.types import Info
 
+from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.liaison.dataloaders import LiaisonAssignmentByIdLoader
 from redchain.graphql.registry.dataloaders import EnterpriseByIdLoader
 from redchain.graphql.registry.types import Enterprise
@@ -12,6 +13,7 @@ from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import UserByIdLoader
 from redchain.graphql.tenancy.types import User
 from redchain.infra.clock import park_today
+from redchain.services.liaison.errors import LiaisonErrorCode as LiaisonErrorCodeEnum
 from redchain.services.liaison.models import AssignmentKind as AssignmentKindEnum
 from redchain.services.liaison.models import LiaisonAssignment as AssignmentRow
 from redchain.services.liaison.models import LiaisonVisit as VisitRow
@@ -131,3 +133,11 @@ class OfficerWorkload:
             last_visit_on=row.last_visit_on,
             row=row,
         )
+
+
+LiaisonErrorCode = error_code_enum("LiaisonErrorCode", LiaisonErrorCodeEnum)
+
+
+@strawberry.type(description="A rule or validation failure of a liaison mutation.")
+class LiaisonUserError(UserError):
+    code: LiaisonErrorCode  # type: ignore[valid-type]

@@ -3,19 +3,21 @@
 import strawberry
 from strawberry.types import Info
 
-from redchain.graphql.errors import UserError, mutate
+from redchain.graphql.errors import mutate
 from redchain.graphql.notifications.inputs import MarkNotificationsReadInput
 from redchain.graphql.notifications.queries import IsRecipient
-from redchain.graphql.notifications.types import Notification
-from redchain.graphql.relay import decode_id
+from redchain.graphql.notifications.types import Notification, NotificationUserError
+from redchain.graphql.relay import decode_ids
 from redchain.services.notifications import service as notifications
 
 
 @strawberry.type
 class MarkNotificationsReadPayload:
-    notifications: list[Notification] = strawberry.field(description="The notifications named by ID, now read.")
-    marked_count: int = strawberry.field(description="How many went from unread to read.")
-    user_errors: list[UserError]
+    notifications: list[Notification] = strawberry.field(
+        default_factory=list, description="The notifications named by ID, now read."
+    )
+    marked_count: int = strawberry.field(default=0, description="How many went from unread to read.")
+    user_errors: list[NotificationUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -26,13 +28,18 @@ class NotificationsMutation:
     async def mark_notifications_read(
         self, info: Info, input: MarkNotificationsReadInput
     ) -> MarkNotificationsReadPayload:
-        actor, locale = info.context.require_actor(), info.context.locale
-        ids = [decode_id(i, "Notification", locale) for i in input.ids] if input.ids is not None else None
-        result, errors = await mutate(info, lambda s: notifications.mark_read(s, actor, ids, bool(input.all_)))
-        if result is None:
-            return MarkNotificationsReadPayload(notifications=[], marked_count=0, user_errors=errors)
-        return MarkNotificationsReadPayload(
-            notifications=[Notification.from_row(row) for row in result.notifications],
-            marked_count=result.marked,
-            user_errors=[],
+        actor = info.context.require_actor()
+        return await mutate(
+            info,
+            MarkNotificationsReadPayload,
+            lambda s: notifications.mark_read(
+                s,
+                actor,
+                decode_ids(input.ids, "Notification", field="ids") if input.ids is not None else None,
+                bool(input.all_),
+            ),
+            lambda result: MarkNotificationsReadPayload(
+                notifications=[Notification.from_row(row) for row in result.notifications],
+                marked_count=result.marked,
+            ),
         )

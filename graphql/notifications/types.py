@@ -6,7 +6,9 @@ from typing import cast
 import strawberry
 from strawberry.scalars import JSON
 
+from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.relay import Node, encode_id
+from redchain.services.notifications.errors import NotificationErrorCode as NotificationErrorCodeEnum
 from redchain.services.notifications.models import Notification as NotificationRow
 
 
@@ -26,3 +28,11 @@ class Notification(Node):
             read_at=row.read_at,
             created_at=row.created_at,
         )
+
+
+NotificationErrorCode = error_code_enum("NotificationErrorCode", NotificationErrorCodeEnum)
+
+
+@strawberry.type(description="A rule or validation failure of a notifications mutation.")
+class NotificationUserError(UserError):
+    code: NotificationErrorCode  # type: ignore[valid-type]

@@ -9,8 +9,9 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from redchain.graphql.dataloaders import EntityLoader
-from redchain.graphql.errors import ApiError, ErrorCode, UserError, mutate
+from redchain.graphql.errors import ApiError, ErrorCode, mutate
 from redchain.graphql.permissions import HasPerm
+from redchain.graphql.registry.types import RegistryUserError
 from redchain.graphql.relay import Connection, Node, decode_id, encode_id, loaded_node, paged
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm
@@ -89,8 +90,8 @@ loaded_node("RegistryImport", RegistryImportByIdLoader, RegistryImport.from_row)
 
 @strawberry.type
 class RegistryImportPayload:
-    registry_import: RegistryImport | None
-    user_errors: list[UserError]
+    registry_import: RegistryImport | None = None
+    user_errors: list[RegistryUserError] = strawberry.field(default_factory=list)
 
 
 async def _request(info: Info, kind: ImportKindEnum, file: Upload) -> RegistryImportPayload:
@@ -98,8 +99,13 @@ async def _request(info: Info, kind: ImportKindEnum, file: Upload) -> RegistryIm
     # One byte over the limit is enough to refuse it; the rest is never read into memory.
     content = await file.read(MAX_IMPORT_BYTES + 1)  # type: ignore[attr-defined]
     filename = file.filename or ""  # type: ignore[attr-defined]
-    row, errors = await mutate(info, lambda s: importing.request_import(s, actor, kind, filename, content))
-    return RegistryImportPayload(registry_import=RegistryImport.from_row(row) if row else None, user_errors=errors)
+    return await mutate(
+        info,
+        RegistryImportPayload,
+        lambda s: importing.request_import(s, actor, kind, filename, content),
+        lambda row: RegistryImportPayload(registry_import=RegistryImport.from_row(row)),
+        root=None,  # the file is an argument of its own, not a field of an input
+    )
 
 
 @strawberry.type
@@ -129,9 +135,7 @@ class RegistryImportMutation:
 class RegistryImportQuery:
     @strawberry.field(permission_classes=[HasPerm(Perm.REGISTRY_IMPORT)], description="An import, to poll.")
     async def registry_import(self, info: Info, id: strawberry.ID) -> RegistryImport:
-        row = await info.context.loader(RegistryImportByIdLoader).load(
-            decode_id(id, "RegistryImport", info.context.locale)
-        )
+        row = await info.context.loader(RegistryImportByIdLoader).load(decode_id(id, "RegistryImport"))
         if row is None:
             raise ApiError(ErrorCode.NOT_FOUND, info.context.locale)
         return RegistryImport.from_row(row)

@@ -29,7 +29,6 @@ from redchain.graphql.registry.types import (
 )
 from redchain.graphql.relay import Connection, decode_optional_id, loaded_node, paged
 from redchain.infra.pagination import Page, PageRequest
-from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.permissions import Perm
 from redchain.services.registry import models as rows
 from redchain.services.registry import service as registry
@@ -86,7 +85,7 @@ def _enterprise_filter(where: EnterpriseFilter | None, locale: str) -> registry.
     if where is None:
         return registry.EnterpriseFilter()
     return registry.EnterpriseFilter(
-        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", field="filter.chainId"),
         area=where.area,
         is_key=where.is_key,
         covered=where.covered,
@@ -99,11 +98,11 @@ def _organization_filter(where: PartyOrganizationFilter | None, locale: str) -> 
     if where is None:
         return registry.OrganizationFilter()
     return registry.OrganizationFilter(
-        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", field="filter.chainId"),
         kind=rows.OrganizationKind(where.kind) if where.kind else None,
         status=rows.OrganizationStatus(where.status) if where.status else None,
-        parent_id=decode_optional_id(where.parent_id, "PartyOrganization", locale),
-        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", locale),
+        parent_id=decode_optional_id(where.parent_id, "PartyOrganization", field="filter.parentId"),
+        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", field="filter.enterpriseId"),
         search=_search(where.search, locale),
     )
 
@@ -112,9 +111,9 @@ def _member_filter(where: MemberFilter | None, locale: str) -> registry.MemberFi
     if where is None:
         return registry.MemberFilter()
     return registry.MemberFilter(
-        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
-        organization_id=decode_optional_id(where.organization_id, "PartyOrganization", locale),
-        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", locale),
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", field="filter.chainId"),
+        organization_id=decode_optional_id(where.organization_id, "PartyOrganization", field="filter.organizationId"),
+        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", field="filter.enterpriseId"),
         status=rows.MemberStatus(where.status) if where.status else None,
         is_floating=where.is_floating,
         archived=where.archived,
@@ -210,13 +209,9 @@ class RegistryQuery:
         list_limit: Annotated[int, strawberry.argument(description="Length of the lists, at most 100.")] = 20,
     ) -> Coverage:
         actor, locale = info.context.require_actor(), info.context.locale
-        chain = decode_optional_id(chain_id, "IndustryChain", locale)
+        chain = decode_optional_id(chain_id, "IndustryChain", field="chainId")
         if not 0 <= list_limit <= registry.COVERAGE_LIST_LIMIT:
             raise ApiError(ErrorCode.BAD_USER_INPUT, locale, reason="LIST_LIMIT")
-        try:
-            async with info.context.read() as session:
-                return Coverage(data=await registry.coverage(session, actor, chain, list_limit))
-        except PermissionDenied as exc:  # a chain's staff asking for the whole park
-            raise ApiError(ErrorCode.FORBIDDEN, locale) from exc
-        except NotFound as exc:
-            raise ApiError(ErrorCode.NOT_FOUND, locale) from exc
+        # A chain's staff asking for the whole park is FORBIDDEN; another park's chain NOT_FOUND.
+        async with info.context.read() as session:
+            return Coverage(data=await registry.coverage(session, actor, chain, list_limit))

@@ -5,6 +5,7 @@ from datetime import date, datetime
 import strawberry
 from strawberry.types import Info
 
+from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.registry.dataloaders import (
     EnterpriseByIdLoader,
     EnterpriseRelations,
@@ -24,6 +25,8 @@ from redchain.graphql.tenancy.types import User, mask_phone
 from redchain.services.registry import id_card
 from redchain.services.registry import models as rows
 from redchain.services.registry import service as registry
+from redchain.services.registry.errors import RegistryErrorCode as RegistryErrorCodeEnum
+from redchain.services.registry.import_errors import ImportErrorCode
 from redchain.services.registry.policies import sees_enterprise_phone, sees_member_phone
 
 OrganizationKind = strawberry.enum(
@@ -422,3 +425,11 @@ class Coverage:
     @strawberry.field(description="The first of them, by name.")
     def unreached_key_enterprises(self) -> list[Enterprise]:
         return [Enterprise.from_row(e) for e in self.data.unreached_key_enterprises]
+
+
+RegistryErrorCode = error_code_enum("RegistryErrorCode", RegistryErrorCodeEnum, ImportErrorCode)
+
+
+@strawberry.type(description="A rule or validation failure of a registry mutation.")
+class RegistryUserError(UserError):
+    code: RegistryErrorCode  # type: ignore[valid-type]

@@ -5,7 +5,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from redchain.graphql.errors import ApiError, ErrorCode, UserError, mutate, user_error
+from redchain.graphql.errors import ApiError, ErrorCode, failed, mutate
 from redchain.graphql.permissions import HasPerm, IsPlatformAdmin
 from redchain.graphql.relay import decode_id, decode_optional_id
 from redchain.graphql.tenancy.inputs import (
@@ -18,7 +18,7 @@ from redchain.graphql.tenancy.inputs import (
     RevokeApiKeyInput,
     RevokeMembershipInput,
 )
-from redchain.graphql.tenancy.types import ApiKey, Membership, Park, User
+from redchain.graphql.tenancy.types import ApiKey, Membership, Park, TenancyUserError, User
 from redchain.infra.ratelimit import RateLimiter
 from redchain.services.permissions import Perm
 from redchain.services.permissions import Role as RoleEnum
@@ -33,7 +33,7 @@ class AuthPayload:
     expires_at: datetime | None = None
     user: User | None = None
     park: Park | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
     @classmethod
     def from_tokens(cls, tokens: tenancy.Tokens) -> "AuthPayload":
@@ -48,36 +48,40 @@ class AuthPayload:
 
 @strawberry.type
 class LogoutPayload:
-    ok: bool
-    user_errors: list[UserError]
+    ok: bool = False
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class CreateParkPayload:
-    park: Park | None
-    user_errors: list[UserError]
+    park: Park | None = None
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class MembershipPayload:
-    membership: Membership | None
+    membership: Membership | None = None
     temporary_password: str | None = strawberry.field(
         default=None, description="Set only when a new account was created without a password. Shown once."
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
+
+    @classmethod
+    def from_grant(cls, result: tenancy.GrantResult) -> "MembershipPayload":
+        return cls(membership=Membership.from_row(result.membership), temporary_password=result.temporary_password)
 
 
 @strawberry.type
 class CreateApiKeyPayload:
-    api_key: ApiKey | None
-    secret: str | None = strawberry.field(description="The full key. Shown once; store it now.")
-    user_errors: list[UserError]
+    api_key: ApiKey | None = None
+    secret: str | None = strawberry.field(default=None, description="The full key. Shown once; store it now.")
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class RevokeApiKeyPayload:
-    api_key: ApiKey | None
-    user_errors: list[UserError]
+    api_key: ApiKey | None = None
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -86,7 +90,6 @@ class TenancyMutation:
     async def login(self, info: Info, input: LoginInput) -> AuthPayload:
         context = info.context
         settings = context.state.settings
-        park_id = decode_optional_id(input.park_id, "Park", context.locale)
         limiter, window = RateLimiter(context.state.redis), settings.login_window_seconds
         account_key = f"login:acct:{input.email.strip().lower()}"
         # Counted before the password is checked, so guesses sent in parallel cannot slip past the limit;
@@ -97,58 +100,87 @@ class TenancyMutation:
         ]
         if not all(within_limits):
             raise ApiError(ErrorCode.RATE_LIMITED, context.locale)
-        tokens, errors = await mutate(info, lambda s: tenancy.login(s, settings, input.email, input.password, park_id))
-        if tokens is None:
-            return AuthPayload(user_errors=errors)
-        await limiter.reset(account_key)
-        return AuthPayload.from_tokens(tokens)
+        payload = await mutate(
+            info,
+            AuthPayload,
+            lambda s: tenancy.login(
+                s, settings, input.email, input.password, decode_optional_id(input.park_id, "Park", field="parkId")
+            ),
+            AuthPayload.from_tokens,
+        )
+        if not payload.user_errors:
+            await limiter.reset(account_key)
+        return payload
 
     @strawberry.mutation(description="Rotate a refresh token: the old one stops working.")
     async def refresh_token(self, info: Info, input: RefreshTokenInput) -> AuthPayload:
-        settings = info.context.state.settings
-        tokens, errors = await mutate(info, lambda s: tenancy.refresh(s, settings, input.refresh_token))
-        if tokens is None:
+        settings, locale = info.context.state.settings, info.context.locale
+        return await mutate(
+            info,
+            AuthPayload,
+            lambda s: tenancy.refresh(s, settings, input.refresh_token),
             # A replayed token: its sessions were ended (and committed); the caller learns only "invalid".
-            errors = errors or [user_error(InvalidRefreshToken("refreshToken"), info.context.locale)]
-            return AuthPayload(user_errors=errors)
-        return AuthPayload.from_tokens(tokens)
+            lambda tokens: (
+                AuthPayload.from_tokens(tokens)
+                if tokens
+                else failed(AuthPayload, InvalidRefreshToken("refreshToken"), locale)
+            ),
+        )
 
     @strawberry.mutation(description="End the session of a refresh token.")
     async def logout(self, info: Info, input: RefreshTokenInput) -> LogoutPayload:
-        _, errors = await mutate(info, lambda s: tenancy.logout(s, input.refresh_token))
-        return LogoutPayload(ok=not errors, user_errors=errors)
+        return await mutate(
+            info, LogoutPayload, lambda s: tenancy.logout(s, input.refresh_token), lambda _: LogoutPayload(ok=True)
+        )
 
     @strawberry.mutation(permission_classes=[IsPlatformAdmin], description="Create a park (tenant).")
     async def create_park(self, info: Info, input: CreateParkInput) -> CreateParkPayload:
         actor = info.context.require_actor()
-        park, errors = await mutate(info, lambda s: tenancy.create_park(s, actor, input.code, input.name))
-        return CreateParkPayload(park=Park.from_row(park) if park else None, user_errors=errors)
+        return await mutate(
+            info,
+            CreateParkPayload,
+            lambda s: tenancy.create_park(s, actor, input.code, input.name),
+            lambda park: CreateParkPayload(park=Park.from_row(park)),
+        )
 
     @strawberry.mutation(permission_classes=[IsPlatformAdmin], description="Give a park its PARK_ADMIN.")
     async def invite_park_admin(self, info: Info, input: InviteParkAdminInput) -> MembershipPayload:
         actor = info.context.require_actor()
-        park_id = decode_id(input.park_id, "Park", info.context.locale)
-        result, errors = await mutate(
+        return await mutate(
             info,
-            lambda s: tenancy.invite_park_admin(s, actor, park_id, input.email, input.display_name, input.password),
+            MembershipPayload,
+            lambda s: tenancy.invite_park_admin(
+                s,
+                actor,
+                decode_id(input.park_id, "Park", field="parkId"),
+                input.email,
+                input.display_name,
+                input.password,
+            ),
+            MembershipPayload.from_grant,
         )
-        return _membership_payload(result, errors)
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
         description="Give a person (new or existing account) a role in this park.",
     )
     async def grant_membership(self, info: Info, input: GrantMembershipInput) -> MembershipPayload:
-        actor, locale = info.context.require_actor(), info.context.locale
-        chain_id = decode_optional_id(input.chain_id, "IndustryChain", locale)
-        enterprise_id = decode_optional_id(input.enterprise_id, "Enterprise", locale)
-        result, errors = await mutate(
+        actor = info.context.require_actor()
+        return await mutate(
             info,
+            MembershipPayload,
             lambda s: tenancy.grant_membership(
-                s, actor, input.email, input.display_name, RoleEnum(input.role), chain_id, enterprise_id, input.password
+                s,
+                actor,
+                input.email,
+                input.display_name,
+                RoleEnum(input.role),
+                decode_optional_id(input.chain_id, "IndustryChain", field="chainId"),
+                decode_optional_id(input.enterprise_id, "Enterprise", field="enterpriseId"),
+                input.password,
             ),
+            MembershipPayload.from_grant,
         )
-        return _membership_payload(result, errors)
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
@@ -156,9 +188,12 @@ class TenancyMutation:
     )
     async def revoke_membership(self, info: Info, input: RevokeMembershipInput) -> MembershipPayload:
         actor = info.context.require_actor()
-        membership_id = decode_id(input.id, "Membership", info.context.locale)
-        row, errors = await mutate(info, lambda s: tenancy.revoke_membership(s, actor, membership_id))
-        return MembershipPayload(membership=Membership.from_row(row) if row else None, user_errors=errors)
+        return await mutate(
+            info,
+            MembershipPayload,
+            lambda s: tenancy.revoke_membership(s, actor, decode_id(input.id, "Membership")),
+            lambda row: MembershipPayload(membership=Membership.from_row(row)),
+        )
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.API_KEYS_MANAGE)],
@@ -166,24 +201,19 @@ class TenancyMutation:
     )
     async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
         actor = info.context.require_actor()
-        scopes = [Perm(s) for s in input.scopes]
-        result, errors = await mutate(info, lambda s: tenancy.create_api_key(s, actor, input.name, scopes))
-        if result is None:
-            return CreateApiKeyPayload(api_key=None, secret=None, user_errors=errors)
-        key, secret = result
-        return CreateApiKeyPayload(api_key=ApiKey.from_row(key), secret=secret, user_errors=[])
+        return await mutate(
+            info,
+            CreateApiKeyPayload,
+            lambda s: tenancy.create_api_key(s, actor, input.name, [Perm(scope) for scope in input.scopes]),
+            lambda created: CreateApiKeyPayload(api_key=ApiKey.from_row(created[0]), secret=created[1]),
+        )
 
     @strawberry.mutation(permission_classes=[HasPerm(Perm.API_KEYS_MANAGE)])
     async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> RevokeApiKeyPayload:
         actor = info.context.require_actor()
-        key_id = decode_id(input.id, "ApiKey", info.context.locale)
-        key, errors = await mutate(info, lambda s: tenancy.revoke_api_key(s, actor, key_id))
-        return RevokeApiKeyPayload(api_key=ApiKey.from_row(key) if key else None, user_errors=errors)
-
-
-def _membership_payload(result: tenancy.GrantResult | None, errors: list[UserError]) -> MembershipPayload:
-    if result is None:
-        return MembershipPayload(membership=None, user_errors=errors)
-    return MembershipPayload(
-        membership=Membership.from_row(result.membership), temporary_password=result.temporary_password
-    )
+        return await mutate(
+            info,
+            RevokeApiKeyPayload,
+            lambda s: tenancy.revoke_api_key(s, actor, decode_id(input.id, "ApiKey")),
+            lambda key: RevokeApiKeyPayload(api_key=ApiKey.from_row(key)),
+        )

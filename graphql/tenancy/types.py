@@ -5,12 +5,14 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm as PermEnum
 from redchain.services.permissions import Role as RoleEnum
 from redchain.services.tenancy import service as tenancy
+from redchain.services.tenancy.errors import TenancyErrorCode as TenancyErrorCodeEnum
 from redchain.services.tenancy.models import ApiKey as ApiKeyRow
 from redchain.services.tenancy.models import Membership as MembershipRow
 from redchain.services.tenancy.models import Tenant
@@ -18,6 +20,12 @@ from redchain.services.tenancy.models import User as UserRow
 
 Role = strawberry.enum(RoleEnum, description="A role in one park.")
 ApiScope = strawberry.enum(PermEnum, name="ApiScope", description="A permission an API key can carry.")
+TenancyErrorCode = error_code_enum("TenancyErrorCode", TenancyErrorCodeEnum)
+
+
+@strawberry.type(description="A rule or validation failure of a tenancy mutation.")
+class TenancyUserError(UserError):
+    code: TenancyErrorCode  # type: ignore[valid-type]
 
 
 def mask_phone(phone: str | None) -> str | None:

@@ -1,8 +1,5 @@
 """Queries of the tickets context."""
 
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
-
 import strawberry
 from strawberry.types import Info
 
@@ -21,14 +18,10 @@ from redchain.graphql.tickets.types import (
     TicketStats,
 )
 from redchain.infra.models_base import utcnow
-from redchain.services.errors import DomainError, NotFound, PermissionDenied
 from redchain.services.tickets import service as tickets
 from redchain.services.tickets import stats, targets, taxonomy
 from redchain.services.tickets.models import TicketPriority, TicketStatus
 from redchain.services.tickets.repository import TicketFilter
-
-T = TypeVar("T")
-
 
 loaded_node("Ticket", TicketByIdLoader, Ticket.from_row)
 
@@ -39,36 +32,19 @@ loaded_node("TicketCategory", TicketCategoryByIdLoader, TicketCategory.from_row)
 def ticket_filter(info: Info, where: TicketFilterInput | None) -> TicketFilter:
     if where is None:
         return TicketFilter()
-    locale = info.context.locale
     return TicketFilter(
         statuses=tuple(TicketStatus(s) for s in where.statuses or ()),
         priority=TicketPriority(where.priority) if where.priority else None,
-        chain_id=decode_optional_id(where.chain_id, "IndustryChain", locale),
-        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", locale),
-        category_id=decode_optional_id(where.category_id, "TicketCategory", locale),
-        aspect_id=decode_optional_id(where.aspect_id, "TicketCategory", locale),
-        assignee_user_id=decode_optional_id(where.assignee_id, "User", locale),
+        chain_id=decode_optional_id(where.chain_id, "IndustryChain", field="filter.chainId"),
+        enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", field="filter.enterpriseId"),
+        category_id=decode_optional_id(where.category_id, "TicketCategory", field="filter.categoryId"),
+        aspect_id=decode_optional_id(where.aspect_id, "TicketCategory", field="filter.aspectId"),
+        assignee_user_id=decode_optional_id(where.assignee_id, "User", field="filter.assigneeId"),
         unassigned=where.unassigned,
         overdue_at=utcnow() if where.overdue else None,
         created_from=where.created_from,
         created_before=where.created_before,
     )
-
-
-async def _read(info: Info, action: Callable[..., Awaitable[T]]) -> T:
-    """A read whose rule failures are request errors: not found, forbidden, or bad input."""
-    locale = info.context.locale
-    try:
-        async with info.context.read() as session:
-            return await action(session)
-    except PermissionDenied as exc:
-        raise ApiError(ErrorCode.FORBIDDEN, locale) from exc
-    except NotFound as exc:
-        raise ApiError(ErrorCode.NOT_FOUND, locale, field=exc.field) from exc
-    except DomainError as exc:
-        raise ApiError(
-            ErrorCode.BAD_USER_INPUT, locale, message=exc.message(locale), reason=exc.code.value, field=exc.field
-        ) from exc
 
 
 @strawberry.type
@@ -90,7 +66,7 @@ class TicketsQuery:
 
     @strawberry.field(permission_classes=[IsAuthenticated], description="NOT_FOUND outside your scope.")
     async def ticket(self, info: Info, id: strawberry.ID) -> Ticket:
-        row = await info.context.loader(TicketByIdLoader).load(decode_id(id, "Ticket", info.context.locale))
+        row = await info.context.loader(TicketByIdLoader).load(decode_id(id, "Ticket"))
         if row is None:
             raise ApiError(ErrorCode.NOT_FOUND, info.context.locale)
         return Ticket.from_row(row)
@@ -124,10 +100,11 @@ class TicketsQuery:
         chain_id: strawberry.ID | None = None,
         category_id: strawberry.ID | None = None,
     ) -> TicketStats:
-        actor, locale = info.context.require_actor(), info.context.locale
-        chain = decode_optional_id(chain_id, "IndustryChain", locale)
-        category = decode_optional_id(category_id, "TicketCategory", locale)
-        result = await _read(info, lambda s: stats.ticket_stats(s, actor, period.start, period.end, chain, category))
+        actor = info.context.require_actor()
+        chain = decode_optional_id(chain_id, "IndustryChain", field="chainId")
+        category = decode_optional_id(category_id, "TicketCategory", field="categoryId")
+        async with info.context.read() as session:
+            result = await stats.ticket_stats(session, actor, period.start, period.end, chain, category)
         return TicketStats(
             total=TicketFigures.from_row(result.total),
             by_chain=[TicketChainFigures(figures=TicketFigures.from_row(r), chain_key=r.key) for r in result.by_chain],
@@ -143,4 +120,5 @@ class TicketsQuery:
     async def tickets_csv(self, info: Info, filter: TicketFilterInput | None = None) -> str:
         actor = info.context.require_actor()
         where = ticket_filter(info, filter)
-        return await _read(info, lambda s: stats.export_csv(s, actor, where))
+        async with info.context.read() as session:
+            return await stats.export_csv(session, actor, where)

@@ -9,7 +9,7 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from redchain.graphql.errors import ApiError, ErrorCode
+from redchain.graphql.errors import ApiError, ErrorCode, UserError, error_code_enum
 from redchain.graphql.registry.dataloaders import EnterpriseByIdLoader, IndustryChainByIdLoader
 from redchain.graphql.registry.types import Enterprise, IndustryChain
 from redchain.graphql.relay import Connection, Edge, Node, PageInfo, encode_id, page_request
@@ -28,6 +28,7 @@ from redchain.graphql.tickets.dataloaders import (
 from redchain.infra.models_base import utcnow
 from redchain.services.tickets import models as rows
 from redchain.services.tickets.deadlines import HOUR
+from redchain.services.tickets.errors import TicketErrorCode as TicketErrorCodeEnum
 from redchain.services.tickets.escalation import is_breached
 from redchain.services.tickets.policies import sees_internal
 from redchain.services.tickets.repository import StatsRow
@@ -491,3 +492,11 @@ class TicketStats:
     @strawberry.field(description="Y: aspects among the problems solved.")
     def aspects_solved(self) -> int:
         return self.total.row.aspects
+
+
+TicketErrorCode = error_code_enum("TicketErrorCode", TicketErrorCodeEnum)
+
+
+@strawberry.type(description="A rule or validation failure of a tickets mutation.")
+class TicketUserError(UserError):
+    code: TicketErrorCode  # type: ignore[valid-type]
