@@ -55,3 +55,8 @@ async def member_token(
 
 def error_codes(body: dict[str, Any]) -> list[str]:
     return [e["extensions"]["code"] for e in body.get("errors", [])]
+
+
+def user_errors(payload: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """A payload's userErrors as (field path joined by dots, code), e.g. ("input.enterpriseIds.2", "INVALID")."""
+    return [(".".join(e["field"]) if e["field"] is not None else None, e["code"]) for e in payload["userErrors"]]

@@ -15,7 +15,7 @@ from redchain.services.registry.imports.files import MAX_IMPORT_BYTES
 from redchain.services.tenancy.models import Tenant
 from redchain.workers.outbox import relay
 from tests.factories import create_chain, create_park
-from tests.graphql.client import error_codes, gql, member_token
+from tests.graphql.client import error_codes, gql, member_token, user_errors
 from tests.services.registry.spreadsheets import ENTERPRISE_HEADER_ZH, csv_bytes, enterprise_row, xlsx_bomb, xlsx_bytes
 from tests.workers.conftest import run_worker_burst
 
@@ -184,7 +184,7 @@ async def test_refused_files_are_user_errors(client: AsyncTestClient[Any], db: D
         body = await upload(client, token, IMPORT_ENTERPRISES, filename, content)
         payload = body["data"]["importEnterprises"]
         assert payload["registryImport"] is None
-        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("file", code)], filename
+        assert user_errors(payload) == [("file", code)], filename
     assert (await gql(client, IMPORTS, token=token))["data"]["registryImports"]["totalCount"] == 0
 
 
@@ -199,7 +199,7 @@ async def test_a_csv_of_too_many_rows_is_a_user_error(
 
     payload = body["data"]["importEnterprises"]
     assert payload["registryImport"] is None
-    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("file", "TOO_MANY_ROWS")]
+    assert user_errors(payload) == [("file", "TOO_MANY_ROWS")]
     assert (await gql(client, IMPORTS, token=token))["data"]["registryImports"]["totalCount"] == 0
 
 

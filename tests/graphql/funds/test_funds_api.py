@@ -10,7 +10,7 @@ from litestar.testing import AsyncTestClient
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.services.funds.models import FundApplication
-from tests.graphql.client import error_codes, gql, login
+from tests.graphql.client import error_codes, gql, login, user_errors
 from tests.graphql.registry.support import counted_statements
 from tests.services.funds.support import FundsPark, Person, advance, approved, draft, eligible_organization, funds_park
 
@@ -283,7 +283,7 @@ async def test_scopes_and_other_parks(client: AsyncTestClient[Any], db: Database
     assert [n["id"] for n in listed["data"]["fundApplications"]["nodes"]] == [gid(theirs)]
     assert gid(mine) not in str(listed)
     wrong_type = await gql(client, SUBMIT, {"id": encode_id("FundProgram", fp.program_id)}, token=contact)
-    assert error_codes(wrong_type) == ["BAD_USER_INPUT"]
+    assert user_errors(wrong_type["data"]["submitFundApplication"]) == [("input.id", "INVALID")]
 
 
 async def test_english_messages(client: AsyncTestClient[Any], db: Database) -> None:

@@ -7,7 +7,7 @@ from litestar.testing import AsyncTestClient
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from tests.factories import create_enterprise
-from tests.graphql.client import error_codes, gql, login
+from tests.graphql.client import error_codes, gql, login, user_errors
 from tests.graphql.registry.support import counted_statements
 from tests.services.liaison.world import Person, World, assign, build_world, days_ago
 
@@ -153,14 +153,12 @@ async def test_refusals(client: AsyncTestClient[Any], db: Database) -> None:
 
     other_officer = await _token(client, world, world.other_officer)
     body = await gql(client, LOG_VISIT, visit_input, token=other_officer)
-    assert [(e["field"], e["code"]) for e in body["data"]["logVisit"]["userErrors"]] == [("assignmentId", "NOT_FOUND")]
+    assert user_errors(body["data"]["logVisit"]) == [("input.assignmentId", "NOT_FOUND")]
     assert error_codes(await gql(client, NODE, {"id": global_id}, token=other_officer)) == ["NOT_FOUND"]
 
     staff = await _token(client, world, world.staff)
     body = await gql(client, ASSIGN, _assign_input(world, enterprise_id=world.other_enterprise.id), token=staff)
-    assert [(e["field"], e["code"]) for e in body["data"]["assignLiaison"]["userErrors"]] == [
-        ("enterpriseId", "NOT_FOUND")
-    ]
+    assert user_errors(body["data"]["assignLiaison"]) == [("input.enterpriseId", "NOT_FOUND")]
     assert body["data"]["assignLiaison"]["assignment"] is None
 
     admin = await _token(client, world, world.admin)
@@ -174,7 +172,7 @@ async def test_refusals(client: AsyncTestClient[Any], db: Database) -> None:
     assert [e["code"] for e in body["data"]["endLiaisonAssignment"]["userErrors"]] == ["NOT_FOUND"]
 
     body = await gql(client, END, {"input": {"id": encode_id("Enterprise", world.enterprise.id)}}, token=admin)
-    assert error_codes(body) == ["BAD_USER_INPUT"]
+    assert user_errors(body["data"]["endLiaisonAssignment"]) == [("input.id", "INVALID")]
     assert error_codes(await gql(client, ASSIGN, _assign_input(world))) == ["UNAUTHENTICATED"]
     finance = await _token(client, world, world.finance)
     assert error_codes(await gql(client, WORKLOAD, token=finance)) == ["FORBIDDEN"]

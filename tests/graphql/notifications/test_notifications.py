@@ -12,7 +12,7 @@ from redchain.services.permissions import Perm, Role
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import Tenant, User
 from tests.factories import actor_for, create_member, create_park
-from tests.graphql.client import error_codes, gql, login
+from tests.graphql.client import error_codes, gql, login, user_errors
 from tests.services.notifications.factories import create_notification
 
 NOTIFICATIONS = """
@@ -134,7 +134,7 @@ async def test_marking_someone_elses_notification_is_not_found_and_changes_nothi
     for foreign in (colleagues, mine_elsewhere, uuid.uuid4()):
         body = await gql(client, MARK_READ, {"input": {"ids": [gid(mine), gid(foreign)]}}, token=token)
         payload = body["data"]["markNotificationsRead"]
-        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("ids", "NOT_FOUND")]
+        assert user_errors(payload) == [("input.ids", "NOT_FOUND")]
         assert payload["markedCount"] == 0
 
     assert await unread_count(client, token) == 1
@@ -153,13 +153,18 @@ async def test_mark_read_needs_ids_or_all_but_not_both(client: AsyncTestClient[A
     assert await unread_count(client, token) == 1
 
 
-async def test_malformed_or_wrong_type_ids_are_bad_input(client: AsyncTestClient[Any], db: Database) -> None:
+async def test_malformed_or_wrong_type_ids_are_user_errors_at_their_index(
+    client: AsyncTestClient[Any], db: Database
+) -> None:
     park = await create_park(db)
     user, token = await signed_in(client, db, park)
+    mine = await create_notification(db, park, user)
 
     for bad in ("not-an-id", encode_id("User", user.id)):
-        body = await gql(client, MARK_READ, {"input": {"ids": [bad]}}, token=token)
-        assert error_codes(body) == ["BAD_USER_INPUT"]
+        body = await gql(client, MARK_READ, {"input": {"ids": [gid(mine), bad]}}, token=token)
+        assert user_errors(body["data"]["markNotificationsRead"]) == [("input.ids.1", "INVALID")]
+
+    assert await unread_count(client, token) == 1
 
 
 async def test_node_finds_only_your_own_notification(client: AsyncTestClient[Any], db: Database) -> None:

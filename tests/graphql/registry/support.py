@@ -14,6 +14,7 @@ from redchain.services.permissions import Perm
 from redchain.services.tenancy import service as tenancy
 from tests.factories import Cast, Person
 from tests.graphql.client import login
+from tests.graphql.client import user_errors as payload_user_errors
 
 
 async def token(client: AsyncTestClient[Any], db: Database, cast: Cast, who: Person) -> str:
@@ -27,7 +28,7 @@ async def token(client: AsyncTestClient[Any], db: Database, cast: Cast, who: Per
 
 def user_errors(body: dict[str, Any], field: str) -> list[tuple[str | None, str]]:
     assert "errors" not in body, body
-    return [(e["field"], e["code"]) for e in body["data"][field]["userErrors"]]
+    return payload_user_errors(body["data"][field])
 
 
 @contextmanager

@@ -65,8 +65,8 @@ async def test_park_admin_manages_chains(client: AsyncTestClient[Any], db: Datab
     assert renamed["data"]["updateIndustryChain"]["industryChain"]["name"] == "生物医药与大健康"
     assert secretary["data"]["setIndustryChainSecretary"]["industryChain"]["secretary"] == {"id": staff_user}
     assert archived["data"]["archiveIndustryChain"]["industryChain"]["archivedAt"] is not None
-    assert user_errors(not_empty, "archiveIndustryChain") == [("id", "CHAIN_NOT_EMPTY")]
-    assert user_errors(duplicate, "createIndustryChain") == [("name", "DUPLICATE_CHAIN_NAME")]
+    assert user_errors(not_empty, "archiveIndustryChain") == [("input.id", "CHAIN_NOT_EMPTY")]
+    assert user_errors(duplicate, "createIndustryChain") == [("input.name", "DUPLICATE_CHAIN_NAME")]
 
 
 @pytest.mark.parametrize("who", ["staff", "officer", "contact", "auditor", "finance", "api_key"])

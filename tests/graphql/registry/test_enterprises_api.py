@@ -102,7 +102,7 @@ async def test_a_bad_credit_code_is_a_user_error_naming_the_rule(
     )
 
     [error] = body["data"]["createEnterprise"]["userErrors"]
-    assert (error["field"], error["code"]) == ("creditCode", "INVALID_CREDIT_CODE")
+    assert (error["field"], error["code"]) == (["input", "creditCode"], "INVALID_CREDIT_CODE")
     assert rule.value in error["message"] and "credit code" in error["message"]
     assert body["data"]["createEnterprise"]["enterprise"] is None
 
@@ -119,9 +119,9 @@ async def test_duplicates_and_oversize_input_are_user_errors(client: AsyncTestCl
         client, CREATE, {"input": {"creditCode": new_code(), "name": "x", "employeeCount": -5}}, token=admin
     )
 
-    assert user_errors(duplicate, "createEnterprise") == [("creditCode", "DUPLICATE_CREDIT_CODE")]
-    assert user_errors(too_long, "createEnterprise") == [("name", "TOO_LONG")]
-    assert user_errors(negative, "createEnterprise") == [("employeeCount", "NEGATIVE")]
+    assert user_errors(duplicate, "createEnterprise") == [("input.creditCode", "DUPLICATE_CREDIT_CODE")]
+    assert user_errors(too_long, "createEnterprise") == [("input.name", "TOO_LONG")]
+    assert user_errors(negative, "createEnterprise") == [("input.employeeCount", "NEGATIVE")]
 
 
 @pytest.mark.parametrize("who", ["officer", "contact", "auditor", "finance", "api_key"])
@@ -162,7 +162,7 @@ async def test_chain_staff_works_in_its_chain_only(client: AsyncTestClient[Any],
 
     assert user_errors(own, "createEnterprise") == []
     assert error_codes(elsewhere) == ["FORBIDDEN"]
-    assert user_errors(other_chains, "updateEnterprise") == [("id", "NOT_FOUND")]
+    assert user_errors(other_chains, "updateEnterprise") == [("input.id", "NOT_FOUND")]
 
 
 async def test_update_changes_given_fields_and_null_clears_optional_ones(
@@ -192,9 +192,10 @@ async def test_ids_of_another_park_or_type_are_refused(client: AsyncTestClient[A
     )
     malformed = await gql(client, ARCHIVE, {"input": {"id": "not-an-id"}}, token=admin)
 
-    assert user_errors(other_park, "updateEnterprise") == [("id", "NOT_FOUND")]
-    assert error_codes(wrong_type) == ["BAD_USER_INPUT"]
-    assert error_codes(malformed) == ["BAD_USER_INPUT"]
+    assert user_errors(other_park, "updateEnterprise") == [("input.id", "NOT_FOUND")]
+    # A bad ID in an input is the input's fault: a userError at its path, not a request error.
+    assert user_errors(wrong_type, "updateEnterprise") == [("input.id", "INVALID")]
+    assert user_errors(malformed, "archiveEnterprise") == [("input.id", "INVALID")]
 
 
 async def test_the_enterprise_contact_keeps_its_contact_details(client: AsyncTestClient[Any], db: Database) -> None:
@@ -217,7 +218,7 @@ async def test_the_enterprise_contact_keeps_its_contact_details(client: AsyncTes
         "contactName": "王芳",
         "contactPhone": "13900001234",
     }
-    assert user_errors(others, "updateEnterpriseContact") == [("id", "NOT_FOUND")]
+    assert user_errors(others, "updateEnterpriseContact") == [("input.id", "NOT_FOUND")]
     assert error_codes(not_theirs) == ["FORBIDDEN"]
 
 
@@ -231,5 +232,5 @@ async def test_archive_then_every_change_is_refused(client: AsyncTestClient[Any]
     update = await gql(client, UPDATE, {"input": {**target["input"], "name": "x"}}, token=admin)
 
     assert first["data"]["archiveEnterprise"]["enterprise"]["archivedAt"] is not None
-    assert user_errors(second, "archiveEnterprise") == [("id", "ARCHIVED")]
-    assert user_errors(update, "updateEnterprise") == [("id", "ARCHIVED")]
+    assert user_errors(second, "archiveEnterprise") == [("input.id", "ARCHIVED")]
+    assert user_errors(update, "updateEnterprise") == [("input.id", "ARCHIVED")]

@@ -81,7 +81,7 @@ async def test_bad_member_input_is_a_user_error(
 
     body = await gql(client, CREATE, {"input": {"name": "李娜", "status": "FULL", **changes}}, token=admin)
 
-    assert user_errors(body, "createMember") == [(field, code)]
+    assert user_errors(body, "createMember") == [(f"input.{field}", code)]
 
 
 async def test_a_duplicate_id_card_is_refused(client: AsyncTestClient[Any], db: Database) -> None:
@@ -93,7 +93,7 @@ async def test_a_duplicate_id_card_is_refused(client: AsyncTestClient[Any], db: 
         client, CREATE, {"input": {"name": "王五", "status": "FULL", "idCardNumber": ID_CARD}}, token=admin
     )
 
-    assert user_errors(body, "createMember") == [("idCardNumber", "DUPLICATE_ID_CARD")]
+    assert user_errors(body, "createMember") == [("input.idCardNumber", "DUPLICATE_ID_CARD")]
 
 
 async def test_a_transfer_is_kept_as_history_and_readable_as_a_node(client: AsyncTestClient[Any], db: Database) -> None:
@@ -152,9 +152,9 @@ async def test_transfer_refusals_are_user_errors(client: AsyncTestClient[Any], d
     gone = await gql(client, TRANSFER, move(dissolved), token=admin)
     elsewhere = await gql(client, TRANSFER, move(foreign), token=admin)
 
-    assert user_errors(same, "transferMember") == [("toOrganizationId", "SAME_ORGANIZATION")]
-    assert user_errors(gone, "transferMember") == [("toOrganizationId", "ORGANIZATION_DISSOLVED")]
-    assert user_errors(elsewhere, "transferMember") == [("toOrganizationId", "NOT_FOUND")]
+    assert user_errors(same, "transferMember") == [("input.toOrganizationId", "SAME_ORGANIZATION")]
+    assert user_errors(gone, "transferMember") == [("input.toOrganizationId", "ORGANIZATION_DISSOLVED")]
+    assert user_errors(elsewhere, "transferMember") == [("input.toOrganizationId", "NOT_FOUND")]
 
 
 @pytest.mark.parametrize("who", ["officer", "contact", "auditor", "finance", "api_key"])
@@ -180,7 +180,7 @@ async def test_another_chains_member_is_not_found(client: AsyncTestClient[Any], 
 
     body = await gql(client, UPDATE, {"input": {"id": gid("PartyMember", theirs), "name": "x"}}, token=staff)
 
-    assert user_errors(body, "updateMember") == [("id", "NOT_FOUND")]
+    assert user_errors(body, "updateMember") == [("input.id", "NOT_FOUND")]
 
 
 async def test_members_are_filtered_by_floating_status_and_organisation(

@@ -114,7 +114,7 @@ async def test_illegal_transitions_are_user_errors(
 
     body = await gql(client, mutation, {"input": {"id": gid("PartyOrganization", org), **day}}, token=admin)
 
-    assert user_errors(body, field) == [("id", "INVALID_TRANSITION")]
+    assert user_errors(body, field) == [("input.id", "INVALID_TRANSITION")]
     assert body["data"][field]["partyOrganization"] is None
 
 
@@ -162,12 +162,12 @@ async def test_rule_failures_are_user_errors(client: AsyncTestClient[Any], db: D
         client, UPDATE, {"input": {"id": gid("PartyOrganization", preparing), "name": "名" * 201}}, token=admin
     )
 
-    assert user_errors(too_few, "formPartyOrganization") == [("id", "TOO_FEW_MEMBERS")]
-    assert user_errors(future, "dissolvePartyOrganization") == [("dissolvedOn", "INVALID_DATE")]
-    assert user_errors(joint_of_one, "createPartyOrganization") == [("enterpriseIds", "INVALID_COVERAGE")]
-    assert user_errors(not_member, "setPartyOrganizationSecretary") == [("memberId", "SECRETARY_NOT_MEMBER")]
-    assert user_errors(parent_branch, "updatePartyOrganization") == [("parentId", "INVALID_PARENT")]
-    assert user_errors(too_long, "updatePartyOrganization") == [("name", "TOO_LONG")]
+    assert user_errors(too_few, "formPartyOrganization") == [("input.id", "TOO_FEW_MEMBERS")]
+    assert user_errors(future, "dissolvePartyOrganization") == [("input.dissolvedOn", "INVALID_DATE")]
+    assert user_errors(joint_of_one, "createPartyOrganization") == [("input.enterpriseIds", "INVALID_COVERAGE")]
+    assert user_errors(not_member, "setPartyOrganizationSecretary") == [("input.memberId", "SECRETARY_NOT_MEMBER")]
+    assert user_errors(parent_branch, "updatePartyOrganization") == [("input.parentId", "INVALID_PARENT")]
+    assert user_errors(too_long, "updatePartyOrganization") == [("input.name", "TOO_LONG")]
 
 
 @pytest.mark.parametrize("who", ["officer", "contact", "auditor", "finance", "api_key"])
@@ -214,9 +214,9 @@ async def test_other_chains_and_parks_organisations_are_not_found(client: AsyncT
         token=admin,
     )
 
-    assert user_errors(other_chain, "formPartyOrganization") == [("id", "NOT_FOUND")]
-    assert user_errors(other_park, "updatePartyOrganization") == [("id", "NOT_FOUND")]
-    assert user_errors(foreign_enterprise, "setPartyOrganizationEnterprises") == [("enterpriseIds", "NOT_FOUND")]
+    assert user_errors(other_chain, "formPartyOrganization") == [("input.id", "NOT_FOUND")]
+    assert user_errors(other_park, "updatePartyOrganization") == [("input.id", "NOT_FOUND")]
+    assert user_errors(foreign_enterprise, "setPartyOrganizationEnterprises") == [("input.enterpriseIds", "NOT_FOUND")]
 
 
 async def test_organisations_are_filtered_and_searched(client: AsyncTestClient[Any], db: Database) -> None:

@@ -12,7 +12,7 @@ from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from redchain.services.tenancy.models import ApiKey, Tenant
 from tests.factories import create_park, create_user, unique
-from tests.graphql.client import error_codes, gql, member_token
+from tests.graphql.client import error_codes, gql, member_token, user_errors
 
 CREATE_KEY = """
 mutation CreateKey($input: CreateApiKeyInput!) {
@@ -102,9 +102,9 @@ async def test_memberships_read_key_sees_the_park_with_masked_phones(
 @pytest.mark.parametrize(
     ("scopes", "expected"),
     [
-        (["AUDIT_READ", "MEMBERSHIPS_MANAGE"], [("scopes", "SCOPE_NOT_ALLOWED")]),
-        (["API_KEYS_MANAGE"], [("scopes", "SCOPE_NOT_ALLOWED")]),
-        ([], [("scopes", "REQUIRED")]),
+        (["AUDIT_READ", "MEMBERSHIPS_MANAGE"], [("input.scopes", "SCOPE_NOT_ALLOWED")]),
+        (["API_KEYS_MANAGE"], [("input.scopes", "SCOPE_NOT_ALLOWED")]),
+        ([], [("input.scopes", "REQUIRED")]),
     ],
 )
 async def test_scope_outside_the_allowed_list_is_a_user_error(
@@ -115,7 +115,7 @@ async def test_scope_outside_the_allowed_list_is_a_user_error(
     created = await _key(client, token, scopes)
 
     assert (created["apiKey"], created["secret"]) == (None, None)
-    assert [(e["field"], e["code"]) for e in created["userErrors"]] == expected
+    assert user_errors(created) == expected
     assert (await gql(client, API_KEYS, token=token))["data"]["apiKeys"] == []
 
 
@@ -128,7 +128,7 @@ async def test_revoked_key_is_401(client: AsyncTestClient[Any], db: Database) ->
     used = await gql(client, ME, token=created["secret"])
 
     assert revoked["data"]["revokeApiKey"]["apiKey"]["revokedAt"] is not None
-    assert again["data"]["revokeApiKey"]["userErrors"] == [{"field": "id", "code": "ALREADY_REVOKED"}]
+    assert again["data"]["revokeApiKey"]["userErrors"] == [{"field": ["input", "id"], "code": "ALREADY_REVOKED"}]
     assert used["_status"] == 401 and error_codes(used) == ["UNAUTHENTICATED"]
 
 
@@ -139,7 +139,10 @@ async def test_another_parks_key_cannot_be_revoked(client: AsyncTestClient[Any],
 
     body = await gql(client, REVOKE_KEY, {"id": foreign["apiKey"]["id"]}, token=token)
 
-    assert body["data"]["revokeApiKey"] == {"apiKey": None, "userErrors": [{"field": "id", "code": "NOT_FOUND"}]}
+    assert body["data"]["revokeApiKey"] == {
+        "apiKey": None,
+        "userErrors": [{"field": ["input", "id"], "code": "NOT_FOUND"}],
+    }
     assert (await gql(client, ME, token=foreign["secret"]))["_status"] == 200
 
 

@@ -14,7 +14,7 @@ from redchain.infra.db import Database
 from redchain.infra.settings import Settings
 from redchain.services.permissions import Role
 from tests.factories import PASSWORD, create_member, create_park, create_platform_admin, create_user, unique
-from tests.graphql.client import LOGIN, error_codes, gql, login
+from tests.graphql.client import LOGIN, error_codes, gql, login, user_errors
 
 ME = """
 query Me {
@@ -65,7 +65,7 @@ async def test_refused_credentials_are_one_user_error(client: AsyncTestClient[An
 
     payload = body["data"]["login"]
     assert (payload["accessToken"], payload["refreshToken"], payload["user"]) == (None, None, None)
-    assert payload["userErrors"][0]["field"] == "password"
+    assert payload["userErrors"][0]["field"] == ["input", "password"]
     assert _user_error_codes(body) == ["INVALID_CREDENTIALS"]
 
 
@@ -87,13 +87,13 @@ async def test_member_of_two_parks_chooses_where_to_act(client: AsyncTestClient[
 
 
 @pytest.mark.parametrize("park_id", ["%%%", "bm90LWEtZ2xvYmFsLWlk", encode_id("Membership", uuid.uuid4())])
-async def test_malformed_park_id_is_a_bad_request(client: AsyncTestClient[Any], db: Database, park_id: str) -> None:
+async def test_malformed_park_id_is_a_user_error(client: AsyncTestClient[Any], db: Database, park_id: str) -> None:
     user, _ = await create_member(db, await create_park(db), Role.AUDITOR)
 
     body = await _login(client, user.email, park_id=park_id)
 
-    assert error_codes(body) == ["BAD_USER_INPUT"]
-    assert body["data"] is None
+    assert user_errors(body["data"]["login"]) == [("input.parkId", "INVALID")]
+    assert body["data"]["login"]["accessToken"] is None
 
 
 async def test_platform_admin_without_roles_acts_in_no_park(client: AsyncTestClient[Any], db: Database) -> None:

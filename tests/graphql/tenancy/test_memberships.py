@@ -11,7 +11,7 @@ from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from redchain.services.tenancy.models import Tenant
 from tests.factories import create_chain, create_member, create_park, create_user, unique
-from tests.graphql.client import error_codes, gql, login, member_token
+from tests.graphql.client import error_codes, gql, login, member_token, user_errors
 
 GRANT = """
 mutation Grant($input: GrantMembershipInput!) {
@@ -45,7 +45,7 @@ def _grant_input(**overrides: Any) -> dict[str, Any]:
 
 
 def _errors(body: dict[str, Any], mutation: str) -> list[tuple[str | None, str]]:
-    return [(e["field"], e["code"]) for e in body["data"][mutation]["userErrors"]]
+    return user_errors(body["data"][mutation])
 
 
 async def _admin(client: AsyncTestClient[Any], db: Database) -> tuple[Tenant, str]:
@@ -73,12 +73,12 @@ async def test_grant_creates_an_account_that_can_log_in(client: AsyncTestClient[
 @pytest.mark.parametrize(
     ("overrides", "expected"),
     [
-        ({"role": "CHAIN_STAFF"}, ("chainId", "SCOPE_REQUIRED")),
-        ({"role": "ENTERPRISE_CONTACT"}, ("enterpriseId", "SCOPE_REQUIRED")),
-        ({"role": "AUDITOR", "chainId": "chain"}, ("chainId", "SCOPE_NOT_ALLOWED")),
-        ({"role": "CHAIN_STAFF", "chainId": "unknown-chain"}, ("chainId", "NOT_FOUND")),
-        ({"password": "short"}, ("password", "WEAK_PASSWORD")),
-        ({"email": "not-an-email"}, ("email", "INVALID_EMAIL")),
+        ({"role": "CHAIN_STAFF"}, ("input.chainId", "SCOPE_REQUIRED")),
+        ({"role": "ENTERPRISE_CONTACT"}, ("input.enterpriseId", "SCOPE_REQUIRED")),
+        ({"role": "AUDITOR", "chainId": "chain"}, ("input.chainId", "SCOPE_NOT_ALLOWED")),
+        ({"role": "CHAIN_STAFF", "chainId": "unknown-chain"}, ("input.chainId", "NOT_FOUND")),
+        ({"password": "short"}, ("input.password", "WEAK_PASSWORD")),
+        ({"email": "not-an-email"}, ("input.email", "INVALID_EMAIL")),
     ],
 )
 async def test_rule_failures_are_user_errors_and_write_nothing(
@@ -113,15 +113,19 @@ async def test_same_role_twice_is_a_duplicate(client: AsyncTestClient[Any], db: 
 
     body = await gql(client, GRANT, _grant_input(email=user.email), token=token)
 
-    assert _errors(body, "grantMembership") == [("email", "DUPLICATE_MEMBERSHIP")]
+    assert _errors(body, "grantMembership") == [("input.email", "DUPLICATE_MEMBERSHIP")]
 
 
-async def test_malformed_scope_id_is_a_bad_request(client: AsyncTestClient[Any], db: Database) -> None:
+@pytest.mark.parametrize("chain_id", ["%%", encode_id("Enterprise", uuid.uuid4())])
+async def test_malformed_or_wrong_type_scope_id_is_a_user_error(
+    client: AsyncTestClient[Any], db: Database, chain_id: str
+) -> None:
     _, token = await _admin(client, db)
 
-    body = await gql(client, GRANT, _grant_input(role="CHAIN_STAFF", chainId="%%"), token=token)
+    body = await gql(client, GRANT, _grant_input(role="CHAIN_STAFF", chainId=chain_id), token=token)
 
-    assert error_codes(body) == ["BAD_USER_INPUT"]
+    assert body["data"]["grantMembership"]["membership"] is None
+    assert _errors(body, "grantMembership") == [("input.chainId", "INVALID")]
 
 
 @pytest.mark.parametrize("role", NON_ADMIN_ROLES)
@@ -153,12 +157,12 @@ async def test_revoke_and_its_rejections(client: AsyncTestClient[Any], db: Datab
     wrong_type = await gql(client, REVOKE, {"id": encode_id("Park", park.id)}, token=token)
 
     assert revoked["data"]["revokeMembership"]["membership"]["revokedAt"] is not None
-    assert _errors(again, "revokeMembership") == [("id", "ALREADY_REVOKED")]
+    assert _errors(again, "revokeMembership") == [("input.id", "ALREADY_REVOKED")]
     assert other_park["data"]["revokeMembership"] == {
         "membership": None,
-        "userErrors": [{"field": "id", "code": "NOT_FOUND"}],
+        "userErrors": [{"field": ["input", "id"], "code": "NOT_FOUND"}],
     }
-    assert error_codes(wrong_type) == ["BAD_USER_INPUT"]
+    assert _errors(wrong_type, "revokeMembership") == [("input.id", "INVALID")]
 
 
 async def test_the_last_park_admin_stays(client: AsyncTestClient[Any], db: Database) -> None:
@@ -173,7 +177,7 @@ async def test_the_last_park_admin_stays(client: AsyncTestClient[Any], db: Datab
 
     assert _errors(first, "revokeMembership") == []
     assert own["data"]["memberships"]["totalCount"] == 1
-    assert _errors(last, "revokeMembership") == [("id", "LAST_PARK_ADMIN")]
+    assert _errors(last, "revokeMembership") == [("input.id", "LAST_PARK_ADMIN")]
 
 
 async def _park_of_five(db: Database) -> Tenant:

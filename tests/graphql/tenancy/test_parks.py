@@ -10,7 +10,7 @@ from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from tests.factories import create_park, create_platform_admin, unique
-from tests.graphql.client import error_codes, gql, login, member_token
+from tests.graphql.client import error_codes, gql, login, member_token, user_errors
 
 CREATE_PARK = """
 mutation CreatePark($input: CreateParkInput!) {
@@ -83,10 +83,10 @@ async def test_invite_with_a_chosen_password_returns_none(client: AsyncTestClien
 @pytest.mark.parametrize(
     ("code", "name", "error"),
     [
-        ("X", "名称", ("code", "INVALID_PARK_CODE")),
-        ("has space", "名称", ("code", "INVALID_PARK_CODE")),
-        (None, " ", ("name", "REQUIRED")),
-        (None, "名" * 201, ("name", "TOO_LONG")),
+        ("X", "名称", ("input.code", "INVALID_PARK_CODE")),
+        ("has space", "名称", ("input.code", "INVALID_PARK_CODE")),
+        (None, " ", ("input.name", "REQUIRED")),
+        (None, "名" * 201, ("input.name", "TOO_LONG")),
     ],
 )
 async def test_bad_park_input_is_a_user_error(
@@ -98,7 +98,7 @@ async def test_bad_park_input_is_a_user_error(
 
     payload = body["data"]["createPark"]
     assert payload["park"] is None
-    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [error]
+    assert user_errors(payload) == [error]
 
 
 async def test_duplicate_park_code_is_a_user_error(client: AsyncTestClient[Any], db: Database) -> None:
@@ -119,8 +119,8 @@ async def test_invite_to_an_unknown_or_malformed_park(client: AsyncTestClient[An
     )
     malformed = await gql(client, INVITE, {"input": {**variables, "parkId": "???"}}, token=token)
 
-    assert unknown["data"]["inviteParkAdmin"]["userErrors"] == [{"field": "parkId", "code": "NOT_FOUND"}]
-    assert error_codes(malformed) == ["BAD_USER_INPUT"]
+    assert unknown["data"]["inviteParkAdmin"]["userErrors"] == [{"field": ["input", "parkId"], "code": "NOT_FOUND"}]
+    assert user_errors(malformed["data"]["inviteParkAdmin"]) == [("input.parkId", "INVALID")]
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -91,7 +91,7 @@ async def test_uploads_over_the_limits_are_user_errors(client: AsyncTestClient[A
     ticket_id = str(encode_id("Ticket", ticket.id))
     contact = await token_for(client, world, world.contact)
     script = await upload(client, contact, ticket_id, "x.html", b"<script>alert(1)</script>", "text/html")
-    assert script == {"attachment": None, "userErrors": [{"field": "file", "code": "FILE_TYPE_NOT_ALLOWED"}]}
+    assert script == {"attachment": None, "userErrors": [{"field": ["input", "file"], "code": "FILE_TYPE_NOT_ALLOWED"}]}
     fake = await upload(client, contact, ticket_id, "x.pdf", b"MZ\x90\x00", "application/pdf")
     assert [e["code"] for e in fake["userErrors"]] == ["FILE_TYPE_NOT_ALLOWED"]
     auditor = await token_for(client, world, world.auditor)
@@ -138,6 +138,11 @@ async def test_stats_and_csv(client: AsyncTestClient[Any], db: Database) -> None
     assert stats["byCategory"] == [{"category": {"code": "PRODUCTION_FACTORS"}, "figures": {"opened": 2}}]
     backwards = await gql(client, STATS, {"period": {"start": "2026-03-02", "end": "2026-03-01"}}, admin)
     assert error_codes(backwards) == ["BAD_USER_INPUT"]
+    assert backwards["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "reason": "INVALID_PERIOD",
+        "field": ["period"],
+    }
     other = await build_world(db)
     foreign_chain = await gql(
         client, STATS, {"period": period, "chainId": str(encode_id("IndustryChain", other.chain.id))}, admin

@@ -8,7 +8,7 @@ from litestar.testing import AsyncTestClient
 
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
-from tests.graphql.client import error_codes, gql, login
+from tests.graphql.client import error_codes, gql, login, user_errors
 from tests.graphql.registry.support import counted_statements
 from tests.services.tickets.world import Person, World, build_world, raise_ticket
 
@@ -144,7 +144,11 @@ async def test_rule_failures_are_user_errors_and_nothing_changes(client: AsyncTe
     assert wrong == {
         "ticket": None,
         "userErrors": [
-            {"field": "id", "code": "INVALID_TRANSITION", "message": "工单当前状态（NEW）下不能执行“RESOLVE”"}
+            {
+                "field": ["input", "id"],
+                "code": "INVALID_TRANSITION",
+                "message": "工单当前状态（NEW）下不能执行“RESOLVE”",
+            }
         ],
     }
     english = await gql(
@@ -158,7 +162,7 @@ async def test_rule_failures_are_user_errors_and_nothing_changes(client: AsyncTe
     reader = await move(client, auditor, gid("Ticket", ticket), "ACCEPT")
     assert [e["code"] for e in reader["userErrors"]] == ["NOT_ALLOWED"]
     reason = await move(client, staff, gid("Ticket", ticket), "REJECT")
-    assert [(e["field"], e["code"]) for e in reason["userErrors"]] == [("text", "REQUIRED")]
+    assert user_errors(reason) == [("input.text", "REQUIRED")]
     stale = await move(client, staff, gid("Ticket", ticket), "ACCEPT", expectedVersion=7)
     assert [e["code"] for e in stale["userErrors"]] == ["STALE_VERSION"]
     still = payload(await gql(client, TICKET, {"id": gid("Ticket", ticket)}, staff), "ticket")
