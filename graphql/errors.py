@@ -80,7 +80,8 @@ def top_level_error(exc: DomainError, locale: str) -> ApiError:
 def error_code_enum(name: str, *codes: type[StrEnum]) -> Any:
     """The GraphQL enum of one context's userError codes, built from its Python code enums and the common ones,
     so a code added to a context's `errors.py` is in the SDL without a second list to keep."""
-    members = {code.value: code.value for source in (CommonErrorCode, *codes) for code in source}
+    sources: tuple[type[StrEnum], ...] = (CommonErrorCode, *codes)
+    members = {code.value: code.value for source in sources for code in source}
     enum = StrEnum(name, members)  # type: ignore[misc]
     return strawberry.enum(enum, description=f"Why a mutation of the {name.removesuffix('ErrorCode')} context failed.")
 
