@@ -203,6 +203,7 @@ async def test_other_parks_and_other_scopes_get_not_found(client: AsyncTestClien
     assert [e["code"] for e in foreign["userErrors"]] == ["NOT_FOUND"]
     malformed = await gql(client, TICKET, {"id": "not-an-id"}, foreign_admin)
     assert error_codes(malformed) == ["BAD_USER_INPUT"]
+    assert malformed["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "reason": "INVALID", "field": ["id"]}
     wrong_type = await gql(client, TICKET, {"id": gid("Enterprise", world.enterprise)}, foreign_admin)
     assert error_codes(wrong_type) == ["BAD_USER_INPUT"]
     assert error_codes(await gql(client, TICKET, {"id": gid("Ticket", ticket)})) == ["UNAUTHENTICATED"]
