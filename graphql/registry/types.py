@@ -26,7 +26,7 @@ from redchain.services.registry import id_card
 from redchain.services.registry import models as rows
 from redchain.services.registry import service as registry
 from redchain.services.registry.errors import RegistryErrorCode as RegistryErrorCodeEnum
-from redchain.services.registry.import_errors import ImportErrorCode
+from redchain.services.registry.imports.errors import ImportErrorCode
 from redchain.services.registry.policies import sees_enterprise_phone, sees_member_phone
 
 OrganizationKind = strawberry.enum(
