@@ -103,7 +103,8 @@ def _user_error_type(payload: Any) -> type[UserError]:
 
 def failed(payload: Callable[..., P], exc: DomainError, locale: str, root: str | None = "input") -> P:
     """The payload of a mutation refused by `exc`: its one userError, every other field null."""
-    error = _user_error_type(payload)(field=field_path(exc.field, root), code=exc.code, message=exc.message(locale))  # type: ignore[call-arg]
+    error_type: Any = _user_error_type(payload)  # each context's subclass adds its own `code` field
+    error = error_type(field=field_path(exc.field, root), code=exc.code, message=exc.message(locale))
     return payload(user_errors=[error])
 
 
