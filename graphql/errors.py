@@ -1,6 +1,7 @@
 """Error conventions: one mapping of domain errors, to top-level `extensions.code` or payload `userErrors`."""
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import suppress
 from enum import StrEnum
@@ -55,10 +56,11 @@ class ApiError(GraphQLError):
 
 
 def field_path(field: str | None, root: str | None = None) -> list[str] | None:
-    """A domain error's dotted field ("enterpriseIds.2") as a path: ["input", "enterpriseIds", "2"] under `root`."""
+    """A domain error's field ("enterpriseIds.2" or "days[2].date") as a path under `root`:
+    ["input", "enterpriseIds", "2"], ["input", "days", "2", "date"]."""
     if field is None:
         return None
-    return [*([root] if root else []), *field.split(".")]
+    return [*([root] if root else []), *re.findall(r"[^.\[\]]+", field)]
 
 
 def top_level_error(exc: DomainError, locale: str) -> ApiError:

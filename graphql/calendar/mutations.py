@@ -8,22 +8,27 @@ from redchain.graphql.calendar.inputs import (
     ReplaceHolidayCalendarYearInput,
     SetHolidayCalendarDayInput,
 )
-from redchain.graphql.calendar.types import HolidayCalendarDay, HolidayCalendarYear
-from redchain.graphql.errors import UserError, mutate
+from redchain.graphql.calendar.types import CalendarUserError, HolidayCalendarDay, HolidayCalendarYear
+from redchain.graphql.errors import mutate
 from redchain.graphql.permissions import IsPlatformAdmin
 from redchain.services.calendar import service as calendar
+from redchain.services.calendar.models import HolidayDay
 
 
 @strawberry.type
 class HolidayCalendarDayPayload:
-    day: HolidayCalendarDay | None
-    user_errors: list[UserError]
+    day: HolidayCalendarDay | None = None
+    user_errors: list[CalendarUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class ReplaceHolidayCalendarYearPayload:
-    holiday_calendar: HolidayCalendarYear | None
-    user_errors: list[UserError]
+    holiday_calendar: HolidayCalendarYear | None = None
+    user_errors: list[CalendarUserError] = strawberry.field(default_factory=list)
+
+
+def _day(day: calendar.CalendarDay | HolidayDay) -> HolidayCalendarDayPayload:
+    return HolidayCalendarDayPayload(day=HolidayCalendarDay.of(day))
 
 
 @strawberry.type
@@ -37,16 +42,14 @@ class CalendarMutation:
     ) -> HolidayCalendarDayPayload:
         actor = info.context.require_actor()
         entry = calendar.DayEntry(input.date, input.kind, input.name)
-        row, errors = await mutate(info, lambda s: calendar.set_day(s, actor, entry))
-        return HolidayCalendarDayPayload(day=HolidayCalendarDay.of(row) if row else None, user_errors=errors)
+        return await mutate(info, HolidayCalendarDayPayload, lambda s: calendar.set_day(s, actor, entry), _day)
 
     @strawberry.mutation(permission_classes=[IsPlatformAdmin], description="Remove one day of the holiday calendar.")
     async def remove_holiday_calendar_day(
         self, info: Info, input: RemoveHolidayCalendarDayInput
     ) -> HolidayCalendarDayPayload:
         actor = info.context.require_actor()
-        removed, errors = await mutate(info, lambda s: calendar.remove_day(s, actor, input.date))
-        return HolidayCalendarDayPayload(day=HolidayCalendarDay.of(removed) if removed else None, user_errors=errors)
+        return await mutate(info, HolidayCalendarDayPayload, lambda s: calendar.remove_day(s, actor, input.date), _day)
 
     @strawberry.mutation(
         permission_classes=[IsPlatformAdmin],
@@ -57,7 +60,9 @@ class CalendarMutation:
     ) -> ReplaceHolidayCalendarYearPayload:
         actor = info.context.require_actor()
         entries = [calendar.DayEntry(d.date, d.kind, d.name) for d in input.days]
-        found, errors = await mutate(info, lambda s: calendar.replace_year(s, actor, input.year, entries, input.note))
-        return ReplaceHolidayCalendarYearPayload(
-            holiday_calendar=HolidayCalendarYear.of(found) if found else None, user_errors=errors
+        return await mutate(
+            info,
+            ReplaceHolidayCalendarYearPayload,
+            lambda s: calendar.replace_year(s, actor, input.year, entries, input.note),
+            lambda found: ReplaceHolidayCalendarYearPayload(holiday_calendar=HolidayCalendarYear.of(found)),
         )

@@ -7,8 +7,10 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.relay import encode_id
 from redchain.services.calendar import service as calendar
+from redchain.services.calendar.errors import CalendarErrorCode as CalendarErrorCodeEnum
 from redchain.services.calendar.models import DayKind, HolidayDay, YearSource
 from redchain.services.calendar.models import HolidayCalendarChange as ChangeRow
 
@@ -80,3 +82,11 @@ class HolidayCalendarYear:
             updated_at=row.updated_at if row else None,
             days=[HolidayCalendarDay.of(day) for day in found.days],
         )
+
+
+CalendarErrorCode = error_code_enum("CalendarErrorCode", CalendarErrorCodeEnum)
+
+
+@strawberry.type(description="A rule or validation failure of a holiday calendar mutation.")
+class CalendarUserError(UserError):
+    code: CalendarErrorCode  # type: ignore[valid-type]

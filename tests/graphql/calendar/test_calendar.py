@@ -8,7 +8,7 @@ from litestar.testing import AsyncTestClient
 from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from tests.factories import create_park, create_platform_admin
-from tests.graphql.client import error_codes, gql, login, member_token
+from tests.graphql.client import error_codes, gql, login, member_token, user_errors
 
 CALENDAR = """
 query($year: Int!) {
@@ -79,9 +79,13 @@ async def test_a_platform_admin_replaces_a_year_and_edits_a_day(client: AsyncTes
 @pytest.mark.parametrize(
     ("days", "field", "code"),
     [
-        ([*SCHEDULE, {"date": "2097-01-01", "kind": "HOLIDAY", "name": "元旦"}], "days[2].date", "DATE_OUTSIDE_YEAR"),
-        ([*SCHEDULE, SCHEDULE[0]], "days[2].date", "DUPLICATE_DATE"),
-        ([{**SCHEDULE[0], "kind": "HALF_DAY"}], "days[0].kind", "UNKNOWN_KIND"),
+        (
+            [*SCHEDULE, {"date": "2097-01-01", "kind": "HOLIDAY", "name": "元旦"}],
+            "input.days.2.date",
+            "DATE_OUTSIDE_YEAR",
+        ),
+        ([*SCHEDULE, SCHEDULE[0]], "input.days.2.date", "DUPLICATE_DATE"),
+        ([{**SCHEDULE[0], "kind": "HALF_DAY"}], "input.days.0.kind", "UNKNOWN_KIND"),
     ],
 )
 async def test_bad_input_is_a_user_error_naming_the_field(
@@ -91,17 +95,25 @@ async def test_bad_input_is_a_user_error_naming_the_field(
     body = await gql(client, REPLACE, {"input": {"year": 2096, "days": days}}, token)
     payload = body["data"]["replaceHolidayCalendarYear"]
     assert payload["holidayCalendar"] is None
-    assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [(field, code)]
+    assert user_errors(payload) == [(field, code)]
 
 
 async def test_a_bad_kind_or_year_of_one_day(client: AsyncTestClient[Any], db: Database) -> None:
     token = await _platform_admin(client, db)
     bad_kind = await gql(client, SET_DAY, {"input": {"date": "2096-03-01", "kind": "x", "name": "假"}}, token)
-    assert bad_kind["data"]["setHolidayCalendarDay"]["userErrors"] == [{"field": "kind", "code": "UNKNOWN_KIND"}]
+    assert bad_kind["data"]["setHolidayCalendarDay"]["userErrors"] == [
+        {"field": ["input", "kind"], "code": "UNKNOWN_KIND"}
+    ]
     missing = await gql(client, REMOVE_DAY, {"input": {"date": "2096-03-01"}}, token)
-    assert missing["data"]["removeHolidayCalendarDay"]["userErrors"] == [{"field": "date", "code": "DAY_NOT_FOUND"}]
+    assert missing["data"]["removeHolidayCalendarDay"]["userErrors"] == [
+        {"field": ["input", "date"], "code": "DAY_NOT_FOUND"}
+    ]
     out_of_range = await gql(client, CALENDAR, {"year": 1800}, token)
-    assert error_codes(out_of_range) == ["BAD_USER_INPUT"]
+    assert out_of_range["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "reason": "YEAR_OUT_OF_RANGE",
+        "field": ["year"],
+    }
 
 
 @pytest.mark.parametrize("role", [Role.PARK_ADMIN, Role.AUDITOR, Role.CHAIN_STAFF])
