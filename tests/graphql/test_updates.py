@@ -218,5 +218,5 @@ async def test_null_for_a_field_that_may_not_be_empty_is_refused(
 
     refused = await update.run(client, subject, **changes)
 
-    assert refused["userErrors"] == [{"field": update.required, "code": "REQUIRED"}]
+    assert refused["userErrors"] == [{"field": ["input", update.required], "code": "REQUIRED"}]
     assert await update.run(client, subject) == before  # nothing half-written
