@@ -1,7 +1,6 @@
 """Outbox rows for worker tests, read and written as the services do."""
 
 import uuid
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col
@@ -37,7 +36,3 @@ async def notifications_of(db: Database, park: Tenant, recipient_id: uuid.UUID) 
     )
     async with db.transaction(park.id) as session:
         return list(await session.scalars(stmt))
-
-
-def payloads(rows: list[OutboxEvent]) -> list[dict[str, Any]]:
-    return [row.payload for row in rows]
