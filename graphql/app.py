@@ -68,7 +68,7 @@ async def get_context(request: Request[Any, Any, Any]) -> Context:
     state = app_state(request)
     return Context(
         state=state,
-        actor=await authenticate(request, state),
+        principal=await authenticate(request, state),
         locale=request_locale(request),
         client_ip=client_ip(request),
         loaders={},

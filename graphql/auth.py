@@ -8,7 +8,7 @@ from litestar.exceptions import NotAuthorizedException, TooManyRequestsException
 from redchain.graphql.context import AppState
 from redchain.infra.ratelimit import RateLimiter
 from redchain.infra.security import InvalidToken
-from redchain.services.actor import Actor
+from redchain.services.actor import Principal
 from redchain.services.tenancy import service as tenancy
 
 
@@ -16,7 +16,7 @@ def client_ip(request: Request[Any, Any, Any]) -> str:
     return request.client.host if request.client else "unknown"
 
 
-async def authenticate(request: Request[Any, Any, Any], state: AppState) -> Actor | None:
+async def authenticate(request: Request[Any, Any, Any], state: AppState) -> Principal | None:
     """None for an anonymous request; 401 for a credential that is expired, tampered or revoked."""
     header = request.headers.get("authorization", "")
     api_key = request.headers.get("x-api-key")
@@ -27,7 +27,7 @@ async def authenticate(request: Request[Any, Any, Any], state: AppState) -> Acto
         if api_key:
             tenant_id = tenancy.parse_api_key(api_key)[0]
             async with state.db.transaction(tenant_id) as session:
-                actor = await tenancy.actor_from_api_key(session, api_key)
+                actor: Principal = await tenancy.actor_from_api_key(session, api_key)
         elif token:
             actor = tenancy.actor_from_access_token(token, state.settings)
         else:

@@ -14,7 +14,7 @@ from strawberry.litestar import BaseContext
 from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.infra.db import Database
 from redchain.infra.settings import Settings
-from redchain.services.actor import Actor
+from redchain.services.actor import Actor, Principal
 
 L = TypeVar("L", bound=DataLoader[Any, Any])
 
@@ -34,15 +34,27 @@ def request_locale(request: Request[Any, Any, Any]) -> str:
 
 class Context(BaseContext, kw_only=True):
     state: AppState
-    actor: Actor | None
+    principal: Principal | None  # who signed in; a platform admin may not have chosen a park yet
     locale: str
     client_ip: str
     loaders: dict[type, DataLoader[Any, Any]] = {}
 
-    def require_actor(self) -> Actor:
-        if self.actor is None:
+    @property
+    def actor(self) -> Actor | None:
+        """The park-bound actor every service takes; None when anonymous or before a park is chosen."""
+        return self.principal.in_park() if self.principal else None
+
+    def require_principal(self) -> Principal:
+        """For platform fields (parks, the viewer): a signed-in caller, in a park or not."""
+        if self.principal is None:
             raise ApiError(ErrorCode.UNAUTHENTICATED, self.locale)
-        return self.actor
+        return self.principal
+
+    def require_actor(self) -> Actor:
+        actor = self.require_principal().in_park()
+        if actor is None:
+            raise ApiError(ErrorCode.FORBIDDEN, self.locale)
+        return actor
 
     def loader(self, loader_type: type[L]) -> L:
         """One instance of each DataLoader per request, so batching and caching span the query."""
@@ -53,9 +65,9 @@ class Context(BaseContext, kw_only=True):
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
         """A short transaction of its own: sibling resolvers run concurrently and must not share one."""
-        actor = self.actor
+        principal = self.principal
         async with self.state.db.transaction(
-            actor.tenant_id if actor else None, actor.user_id if actor else None
+            principal.tenant_id if principal else None, principal.user_id if principal else None
         ) as session:
             yield session
 

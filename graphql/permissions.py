@@ -12,13 +12,13 @@ from redchain.services.permissions import Perm
 
 class IsAuthenticated(BasePermission):
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        info.context.require_actor()
+        info.context.require_principal()
         return True
 
 
 class IsPlatformAdmin(BasePermission):
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        if not info.context.require_actor().is_platform_admin:
+        if not info.context.require_principal().is_platform_admin:
             raise ApiError(ErrorCode.FORBIDDEN, info.context.locale)
         return True
 

@@ -85,7 +85,7 @@ def loaded_node(type_name: str, loader: type[DataLoader[uuid.UUID, Any]], to_nod
 
 
 async def resolve_node(info: Info, global_id: Annotated[strawberry.ID, strawberry.argument(name="id")]) -> Node:
-    info.context.require_actor()
+    info.context.require_principal()
     type_name, value = decode_any_id(global_id)
     resolver = NODE_RESOLVERS.get(type_name)
     found = await resolver(info, value) if resolver else None

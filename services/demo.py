@@ -9,7 +9,7 @@ from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.infra.security import hash_password
 from redchain.infra.settings import Settings
-from redchain.services.actor import Actor, ActorKind, Grant
+from redchain.services.actor import Actor, ActorKind, Grant, Principal
 from redchain.services.demo_scale.loader import load_reference_scale
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import ProgramKind
@@ -179,7 +179,6 @@ async def _load_tickets(
     session: AsyncSession, admin: Actor, contact: Actor, chain_staff: Actor, enterprise_id: uuid.UUID
 ) -> None:
     """Two problems 博翔新材料 raised: one waiting to be accepted, one being worked on."""
-    assert admin.tenant_id is not None
     # The worker seeds the taxonomy when it sees the park created; the demo needs it right away.
     await ticket_taxonomy.seed_reference_taxonomy(session, admin.tenant_id)
     aspects = {c.code: c for c in await ticket_taxonomy.list_categories(session, admin)}
@@ -222,7 +221,7 @@ async def load_demo_data(settings: Settings, scale: str) -> str:
     db = Database.connect(settings, settings.database_url)
     try:
         admin = await _ensure_platform_admin(db, PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD, "平台管理员")
-        platform = Actor(kind=ActorKind.USER, tenant_id=None, user_id=admin.id, is_platform_admin=True)
+        platform = Principal(kind=ActorKind.USER, tenant_id=None, user_id=admin.id, is_platform_admin=True)
         async with db.transaction() as session:
             if await TenancyRepository(session).tenant_by_code(DEMO_PARK_CODE) is not None:
                 return "demo data already loaded" + await _load_scale(db, scale)

@@ -135,23 +135,23 @@ class TenancyMutation:
 
     @strawberry.mutation(permission_classes=[IsPlatformAdmin], description="Create a park (tenant).")
     async def create_park(self, info: Info, input: CreateParkInput) -> CreateParkPayload:
-        actor = info.context.require_actor()
+        principal = info.context.require_principal()
         return await mutate(
             info,
             CreateParkPayload,
-            lambda s: tenancy.create_park(s, actor, input.code, input.name),
+            lambda s: tenancy.create_park(s, principal, input.code, input.name),
             lambda park: CreateParkPayload(park=Park.from_row(park)),
         )
 
     @strawberry.mutation(permission_classes=[IsPlatformAdmin], description="Give a park its PARK_ADMIN.")
     async def invite_park_admin(self, info: Info, input: InviteParkAdminInput) -> MembershipPayload:
-        actor = info.context.require_actor()
+        principal = info.context.require_principal()
         return await mutate(
             info,
             MembershipPayload,
             lambda s: tenancy.invite_park_admin(
                 s,
-                actor,
+                principal,
                 decode_id(input.park_id, "Park", field="parkId"),
                 input.email,
                 input.display_name,

@@ -16,15 +16,18 @@ from redchain.services.tenancy import service as tenancy
 
 @node_resolver("Membership")
 async def _membership_node(info: Info, membership_id: uuid.UUID) -> Membership | None:
+    actor = info.context.actor
+    if actor is None:
+        return None
     async with info.context.read() as session:
-        row = await tenancy.get_membership(session, info.context.require_actor(), membership_id)
+        row = await tenancy.get_membership(session, actor, membership_id)
     return Membership.from_row(row) if row else None
 
 
 @node_resolver("Park")
 async def _park_node(info: Info, park_id: uuid.UUID) -> Park | None:
-    actor = info.context.require_actor()
-    if park_id != actor.tenant_id and not actor.is_platform_admin:
+    principal = info.context.require_principal()
+    if park_id != principal.tenant_id and not principal.is_platform_admin:
         return None
     row = await info.context.loader(ParkByIdLoader).load(park_id)
     return Park.from_row(row) if row else None
@@ -33,7 +36,7 @@ async def _park_node(info: Info, park_id: uuid.UUID) -> Park | None:
 @node_resolver("User")
 async def _user_node(info: Info, user_id: uuid.UUID) -> User | None:
     # Only yourself by ID; other people are reached through memberships in your park.
-    if user_id != info.context.require_actor().user_id:
+    if user_id != info.context.require_principal().user_id:
         return None
     row = await info.context.loader(UserByIdLoader).load(user_id)
     return User.from_row(row) if row else None
@@ -43,7 +46,7 @@ async def _user_node(info: Info, user_id: uuid.UUID) -> User | None:
 class TenancyQuery:
     @strawberry.field(permission_classes=[IsAuthenticated], description="Who is calling.")
     def me(self, info: Info) -> Viewer:
-        return Viewer(actor=info.context.require_actor())
+        return Viewer(principal=info.context.require_principal())
 
     @strawberry.field(
         description="The park's memberships; without memberships:read, only your own.",

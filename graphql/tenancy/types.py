@@ -8,7 +8,7 @@ from strawberry.types import Info
 from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
-from redchain.services.actor import Actor
+from redchain.services.actor import Principal
 from redchain.services.permissions import Perm as PermEnum
 from redchain.services.permissions import Role as RoleEnum
 from redchain.services.tenancy import service as tenancy
@@ -122,33 +122,33 @@ class ApiKey(Node):
 
 @strawberry.type(description="Who is calling: a user or an API key, in which park, with which roles.")
 class Viewer:
-    actor: strawberry.Private[Actor]
+    principal: strawberry.Private[Principal]
 
     @strawberry.field
     def is_platform_admin(self) -> bool:
-        return self.actor.is_platform_admin
+        return self.principal.is_platform_admin
 
     @strawberry.field
     def roles(self) -> list[Role]:  # type: ignore[valid-type]
-        return sorted(self.actor.roles)
+        return sorted(self.principal.roles)
 
     @strawberry.field
     def permissions(self) -> list[ApiScope]:  # type: ignore[valid-type]
-        return sorted(self.actor.permissions)
+        return sorted(self.principal.permissions)
 
     @strawberry.field(description="The user, or null for an API key.")
     async def user(self, info: Info) -> User | None:
-        if self.actor.user_id is None:
+        if self.principal.user_id is None:
             return None
-        return User.from_row(await info.context.loader(UserByIdLoader).load(self.actor.user_id))
+        return User.from_row(await info.context.loader(UserByIdLoader).load(self.principal.user_id))
 
     @strawberry.field(description="The park this session acts in.")
     async def park(self, info: Info) -> Park | None:
-        if self.actor.tenant_id is None:
+        if self.principal.tenant_id is None:
             return None
-        return Park.from_row(await info.context.loader(ParkByIdLoader).load(self.actor.tenant_id))
+        return Park.from_row(await info.context.loader(ParkByIdLoader).load(self.principal.tenant_id))
 
     @strawberry.field(description="Every park in which the user holds a role (log in again to switch).")
     async def parks(self, info: Info) -> list[Park]:
         async with info.context.read() as session:
-            return [Park.from_row(p) for p in await tenancy.my_parks(session, self.actor)]
+            return [Park.from_row(p) for p in await tenancy.my_parks(session, self.principal)]

@@ -18,9 +18,12 @@ from redchain.services.tickets import attachments
 @get("/api/v1/tickets/attachments/{attachment_id:uuid}")
 async def download_attachment(request: Request[Any, Any, Any], attachment_id: FromPath[uuid.UUID]) -> Response[bytes]:
     state: AppState = request.app.state.redchain
-    actor = await authenticate(request, state)
-    if actor is None:
+    principal = await authenticate(request, state)
+    if principal is None:
         raise NotAuthorizedException()
+    actor = principal.in_park()
+    if actor is None:  # a platform admin before choosing a park holds no park's files
+        raise NotFoundException()
     try:
         async with state.db.transaction(actor.tenant_id, actor.user_id) as session:
             row, data = await attachments.open_attachment(

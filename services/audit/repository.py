@@ -10,6 +10,7 @@ from sqlmodel import col
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.services.actor import Actor
 from redchain.services.audit.models import AuditEntry
+from redchain.services.permissions import Perm
 
 
 class AuditFilter:
@@ -26,8 +27,13 @@ class AuditRepository:
     def add(self, entry: AuditEntry) -> None:
         self.session.add(entry)
 
-    def _scoped(self, actor: Actor, where: AuditFilter) -> sa.Select[AuditEntry]:
+    def scoped(self, actor: Actor) -> sa.Select[AuditEntry]:
+        """The park's whole log for those who read it (auditors, park admins, keys with audit:read)."""
         stmt = sa.select(AuditEntry).where(col(AuditEntry.tenant_id) == actor.tenant_id)
+        return stmt if actor.can(Perm.AUDIT_READ) else stmt.where(sa.false())
+
+    def _filtered(self, actor: Actor, where: AuditFilter) -> sa.Select[AuditEntry]:
+        stmt = self.scoped(actor)
         if where.object_id:
             stmt = stmt.where(col(AuditEntry.object_id) == where.object_id)
         if where.action:
@@ -38,7 +44,7 @@ class AuditRepository:
 
     async def page(self, actor: Actor, where: AuditFilter, page: PageRequest) -> Page[AuditEntry]:
         keys = [col(AuditEntry.created_at), col(AuditEntry.id)]
-        return await paginate(self.session, self._scoped(actor, where).add_columns(*keys), keys, page)
+        return await paginate(self.session, self._filtered(actor, where).add_columns(*keys), keys, page)
 
     async def count(self, actor: Actor, where: AuditFilter) -> int:
-        return await count(self.session, self._scoped(actor, where))
+        return await count(self.session, self._filtered(actor, where))

@@ -41,13 +41,10 @@ def record(
     object_id: uuid.UUID | None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-    tenant_id: uuid.UUID | None = None,
 ) -> None:
-    tenant = tenant_id or actor.tenant_id
-    assert tenant is not None, "audit entries belong to a park"
     AuditRepository(session).add(
         AuditEntry(
-            tenant_id=tenant,
+            tenant_id=actor.tenant_id,
             actor_user_id=actor.user_id,
             actor_api_key_id=actor.api_key_id,
             action=action,

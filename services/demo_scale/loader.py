@@ -70,7 +70,6 @@ def enterprise_sheet(plan: ParkPlan) -> bytes:
 
 
 async def _import_enterprises(db: Database, admin: Actor, plan: ParkPlan) -> None:
-    assert admin.tenant_id is not None
     park_id = admin.tenant_id
     async with db.transaction(park_id, admin.user_id) as session:
         requested = await importing.request_import(
@@ -88,7 +87,6 @@ async def _import_enterprises(db: Database, admin: Actor, plan: ParkPlan) -> Non
 
 
 async def _insert_organizations_and_members(db: Database, admin: Actor, plan: ParkPlan) -> None:
-    assert admin.tenant_id is not None
     park_id = admin.tenant_id
     async with db.transaction(park_id, admin.user_id) as session:
         lookups = ImportRepository(session)
@@ -180,7 +178,6 @@ async def _officers(
 async def _post_officers(
     db: Database, admin: Actor, plan: ParkPlan, password: str, first_officer: uuid.UUID | None
 ) -> None:
-    assert admin.tenant_id is not None
     park_id = admin.tenant_id
     async with db.transaction(park_id, admin.user_id) as session:
         officers = await _officers(session, admin, password, first_officer)
@@ -208,7 +205,6 @@ async def load_reference_scale(
 ) -> str:
     """`admin` is a PARK_ADMIN of the park to fill; new officers' accounts get `officer_password`, and
     `first_officer` (a user with the LIAISON_OFFICER role) is one of them. Returns what was done."""
-    assert admin.tenant_id is not None
     park_id = admin.tenant_id
     async with db.transaction(park_id) as session:
         repo = DemoScaleRepository(session)

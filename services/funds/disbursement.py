@@ -50,7 +50,6 @@ async def create_batch(
     session: AsyncSession, actor: Actor, name: str, application_ids: list[uuid.UUID]
 ) -> PaymentBatch:
     user_id = require_person(actor, Perm.FUNDS_DISBURSE)
-    assert actor.tenant_id is not None
     ids = list(dict.fromkeys(application_ids))
     if not ids:
         raise EmptyBatch("applicationIds")
@@ -89,7 +88,6 @@ async def create_batch(
 
 
 async def _locked_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID) -> PaymentBatch:
-    assert actor.tenant_id is not None
     batch = await FundsRepository(session).batch(actor.tenant_id, batch_id, lock=True)
     if batch is None:
         raise NotFound("id")
@@ -165,7 +163,7 @@ async def execute_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID
 
 def _reads_batches(actor: Actor | None) -> bool:
     # Batches and the ledger are the finance office's and oversight's view (funds:report), not applicants'.
-    return actor is not None and actor.tenant_id is not None and actor.can(Perm.FUNDS_REPORT)
+    return actor is not None and actor.can(Perm.FUNDS_REPORT)
 
 
 def _require_report(actor: Actor) -> None:
@@ -173,7 +171,7 @@ def _require_report(actor: Actor) -> None:
 
 
 async def batches_by_ids(session: AsyncSession, actor: Actor | None, ids: list[uuid.UUID]) -> list[PaymentBatch]:
-    if actor is None or actor.tenant_id is None or not _reads_batches(actor):
+    if actor is None or not _reads_batches(actor):
         return []
     return await FundsRepository(session).batches(actor.tenant_id, ids)
 
@@ -182,20 +180,18 @@ async def list_batches(
     session: AsyncSession, actor: Actor, status: BatchStatus | None, page: PageRequest
 ) -> Page[PaymentBatch]:
     _require_report(actor)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).page_batches(actor.tenant_id, status, page)
 
 
 async def count_batches(session: AsyncSession, actor: Actor, status: BatchStatus | None) -> int:
     _require_report(actor)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).count_batches(actor.tenant_id, status)
 
 
 async def batch_progress(
     session: AsyncSession, actor: Actor | None, batch_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, dict[ApplicationStatus, int]]:
-    if actor is None or actor.tenant_id is None or not _reads_batches(actor):
+    if actor is None or not _reads_batches(actor):
         return {}
     return await FundsRepository(session).batch_status_counts(actor.tenant_id, batch_ids)
 
@@ -203,7 +199,7 @@ async def batch_progress(
 async def payments_by_application_ids(
     session: AsyncSession, actor: Actor | None, ids: list[uuid.UUID]
 ) -> list[FundPayment]:
-    if actor is None or actor.tenant_id is None or not actor.can(Perm.FUNDS_READ):
+    if actor is None or not actor.can(Perm.FUNDS_READ):
         return []
     return await FundsRepository(session).payments_of_applications(actor.tenant_id, ids)
 
@@ -212,7 +208,6 @@ async def batch_rows(
     session: AsyncSession, actor: Actor, batch_id: uuid.UUID
 ) -> tuple[PaymentBatch, list[tuple[FundApplication, FundPayment | None, PartyOrganization]]]:
     _require_report(actor)
-    assert actor.tenant_id is not None
     repo = FundsRepository(session)
     batch = await repo.batch(actor.tenant_id, batch_id)
     if batch is None:
@@ -227,20 +222,17 @@ async def list_ledger(
     session: AsyncSession, actor: Actor, program_id: uuid.UUID | None, page: PageRequest
 ) -> Page[LedgerEntry]:
     _require_report(actor)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).page_ledger(actor.tenant_id, program_id, page)
 
 
 async def count_ledger(session: AsyncSession, actor: Actor, program_id: uuid.UUID | None) -> int:
     _require_report(actor)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).count_ledger(actor.tenant_id, program_id)
 
 
 async def ledger_report(session: AsyncSession, actor: Actor, fiscal_year: int | None) -> list[LedgerReportRow]:
     """Sums by program, chain and month (Asia/Shanghai) and entry kind."""
     _require_report(actor)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).ledger_report(actor.tenant_id, fiscal_year)
 
 

@@ -122,7 +122,6 @@ async def create_program(
     amount_rule: dict[str, Any] | None,
 ) -> FundProgram:
     require(actor, Perm.FUNDS_PROGRAMS_MANAGE)
-    assert actor.tenant_id is not None
     if not 2000 <= fiscal_year <= 2100:
         raise InvalidFiscalYear("fiscalYear")
     if budget_fen < 0:
@@ -159,7 +158,6 @@ async def change_program(
 ) -> FundProgram:
     """A new budget may not go below what is already reserved or paid; a new rule applies to new drafts."""
     require(actor, Perm.FUNDS_PROGRAMS_MANAGE)
-    assert actor.tenant_id is not None
     repo = FundsRepository(session)
     program = await repo.program(actor.tenant_id, program_id, lock=True)
     if program is None:
@@ -193,24 +191,22 @@ async def list_programs(
     session: AsyncSession, actor: Actor, fiscal_year: int | None, page: PageRequest
 ) -> Page[FundProgram]:
     require(actor, Perm.FUNDS_READ)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).page_programs(actor.tenant_id, fiscal_year, page)
 
 
 async def count_programs(session: AsyncSession, actor: Actor, fiscal_year: int | None) -> int:
     require(actor, Perm.FUNDS_READ)
-    assert actor.tenant_id is not None
     return await FundsRepository(session).count_programs(actor.tenant_id, fiscal_year)
 
 
 async def programs_by_ids(session: AsyncSession, actor: Actor | None, ids: list[uuid.UUID]) -> list[FundProgram]:
-    if actor is None or actor.tenant_id is None or not actor.can(Perm.FUNDS_READ):
+    if actor is None or not actor.can(Perm.FUNDS_READ):
         return []
     return await FundsRepository(session).programs(actor.tenant_id, ids)
 
 
 async def budgets(session: AsyncSession, actor: Actor | None, programs: list[FundProgram]) -> dict[uuid.UUID, Budget]:
-    if actor is None or actor.tenant_id is None or not actor.can(Perm.FUNDS_READ):
+    if actor is None or not actor.can(Perm.FUNDS_READ):
         return {}
     totals = await FundsRepository(session).ledger_totals(actor.tenant_id, [p.id for p in programs])
     return {p.id: Budget.from_totals(p.budget_fen, totals[p.id]) for p in programs}
@@ -294,7 +290,6 @@ async def draft_application(
 ) -> FundApplication:
     """An enterprise contact (or staff on its behalf) drafts an application for an organisation in scope."""
     user_id = require_person(actor, Perm.FUNDS_APPLY)
-    assert actor.tenant_id is not None
     repo = FundsRepository(session)
     program = await repo.program(actor.tenant_id, program_id)
     if program is None:

@@ -127,7 +127,6 @@ async def transition(
         application.id,
         before=before,
         after=audit.snapshot(application, *APPLICATION_FIELDS),
-        tenant_id=application.tenant_id,
     )
     outbox.emit(
         session,

@@ -59,10 +59,11 @@ def may_manage_chain(actor: Actor, chain_id: uuid.UUID | None) -> bool:
     return chain_id is not None and any(g.role is Role.CHAIN_STAFF and g.chain_id == chain_id for g in actor.grants)
 
 
-def require_officer(actor: Actor) -> None:
+def require_officer(actor: Actor) -> uuid.UUID:
     """Only officers log visits, and only on their own assignments (checked by the lookup)."""
     if not actor.has_role(Role.LIAISON_OFFICER) or actor.user_id is None:
         raise PermissionDenied()
+    return actor.user_id
 
 
 def may_see_workload(actor: Actor) -> bool:

@@ -124,7 +124,6 @@ class LiaisonRepository:
 
     # Assignments.
     def scoped_assignments(self, actor: Actor) -> sa.Select[LiaisonAssignment]:
-        assert actor.tenant_id is not None
         return sa.select(LiaisonAssignment).where(
             col(LiaisonAssignment.tenant_id) == actor.tenant_id,
             _scope_condition(
@@ -177,7 +176,6 @@ class LiaisonRepository:
 
     # Visits.
     def scoped_visits(self, actor: Actor) -> sa.Select[LiaisonVisit]:
-        assert actor.tenant_id is not None
         return sa.select(LiaisonVisit).where(
             col(LiaisonVisit.tenant_id) == actor.tenant_id,
             _scope_condition(
@@ -208,7 +206,6 @@ class LiaisonRepository:
 
     # Workload: one statement for every officer of the park.
     async def workload(self, actor: Actor, only_officer: uuid.UUID | None, today: date) -> list[OfficerWorkload]:
-        assert actor.tenant_id is not None
         tenant_id = actor.tenant_id
         scope = read_scope(actor) if only_officer is None else ReadScope(officer_user_id=only_officer)
         assignment = LiaisonAssignment

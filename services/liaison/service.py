@@ -54,7 +54,6 @@ async def assign(
     starts_on: date | None = None,
 ) -> LiaisonAssignment:
     require_manage(actor)
-    assert actor.tenant_id is not None
     repo = LiaisonRepository(session)
     enterprise = await repo.enterprise_for_update(actor.tenant_id, enterprise_id)
     if enterprise is None or not may_manage_chain(actor, enterprise.chain_id):
@@ -103,7 +102,6 @@ async def end_assignment(
     """`ends_on` is the assignment's last day (default today); from the day after, the officer's scope
     no longer includes the enterprise."""
     require_manage(actor)
-    assert actor.tenant_id is not None
     repo = LiaisonRepository(session)
     assignment = await repo.assignment_for_update(actor.tenant_id, assignment_id)
     if assignment is None or not may_manage_chain(
@@ -148,11 +146,10 @@ async def log_visit(
     notes: str,
     follow_ups: str | None = None,
 ) -> LiaisonVisit:
-    require_officer(actor)
-    assert actor.tenant_id is not None and actor.user_id is not None
+    officer_id = require_officer(actor)
     repo = LiaisonRepository(session)
     # Someone else's assignment is not found, whatever it is: officers see only their own.
-    assignment = await repo.officer_assignment(actor.tenant_id, actor.user_id, assignment_id)
+    assignment = await repo.officer_assignment(actor.tenant_id, officer_id, assignment_id)
     if assignment is None:
         raise NotFound("assignmentId")
     today = park_today()
@@ -172,7 +169,7 @@ async def log_visit(
         tenant_id=actor.tenant_id,
         assignment_id=assignment.id,
         enterprise_id=assignment.enterprise_id,
-        officer_user_id=actor.user_id,
+        officer_user_id=officer_id,
         visited_on=visited_on,
         notes=notes,
         follow_ups=follow_ups,

@@ -48,7 +48,6 @@ async def create_chain(
     session: AsyncSession, actor: Actor, name: str, description: str | None = None, sort_order: int | None = None
 ) -> IndustryChain:
     require(actor, Perm.CHAINS_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     name = required_text("name", name, 100)
     chains = await repo.chains_of_park(actor.tenant_id)
@@ -86,7 +85,6 @@ async def update_chain(
 ) -> IndustryChain:
     """Rename, describe or reorder a chain."""
     require(actor, Perm.CHAINS_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     chain = await _chain_for_change(repo, actor, chain_id)
     before = audit.snapshot(chain, *CHAIN_FIELDS)
@@ -115,7 +113,6 @@ async def update_chain(
 async def archive_chain(session: AsyncSession, actor: Actor, chain_id: uuid.UUID) -> IndustryChain:
     """Only an empty chain is archived: its enterprises move to another chain (or are archived) first."""
     require(actor, Perm.CHAINS_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     chain = await _chain_for_change(repo, actor, chain_id)
     live = await repo.count_live_enterprises_in_chain(actor.tenant_id, chain.id)
@@ -141,7 +138,6 @@ async def set_chain_secretary(
 ) -> IndustryChain:
     """The chain committee's secretary (书记) is a person holding CHAIN_STAFF for this chain; None clears."""
     require(actor, Perm.CHAINS_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     chain = await _chain_for_change(repo, actor, chain_id)
     if user_id is not None and not await repo.holds_chain_staff(actor.tenant_id, user_id, chain.id):

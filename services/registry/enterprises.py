@@ -153,7 +153,6 @@ async def upsert_enterprises(
     cannot stop the good ones. A batch costs a constant number of statements (imports call it per chunk).
     Every row field is written: a blank optional field clears it."""
     require(actor, Perm.REGISTRY_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     results: list[UpsertResult] = []
     cleaned: list[dict[str, Any] | None] = []
@@ -188,7 +187,6 @@ def _upsert_one(
     now: datetime,
     create_only: bool,
 ) -> tuple[Enterprise, UpsertOutcome]:
-    assert actor.tenant_id is not None
     check_chain(actor, chains, values["chain_id"])
     enterprise = existing.get(values["credit_code"])
     if enterprise is None:
@@ -227,7 +225,6 @@ async def update_enterprise(
     session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID, changes: EnterpriseChanges
 ) -> Enterprise:
     require(actor, Perm.REGISTRY_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     enterprise = await _for_change(repo, actor, enterprise_id)
     require_manage_chain(actor, enterprise.chain_id)
@@ -271,7 +268,6 @@ def _apply(
 async def archive_enterprise(session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID) -> Enterprise:
     """Enterprises are archived (e.g. moved out of the park), never deleted: history points at them."""
     require(actor, Perm.REGISTRY_MANAGE)
-    assert actor.tenant_id is not None
     enterprise = await _for_change(RegistryRepository(session), actor, enterprise_id)
     require_manage_chain(actor, enterprise.chain_id)
     _apply(session, actor, "archive", enterprise, {"archived_at": datetime.now(UTC)})
@@ -301,7 +297,6 @@ async def enterprise_ids_by_credit_code(
     session: AsyncSession, actor: Actor, codes: Sequence[str]
 ) -> dict[str, uuid.UUID]:
     """Visible enterprises by normalised credit code, e.g. to resolve a member spreadsheet's employer."""
-    assert actor.tenant_id is not None
     rows = await RegistryRepository(session).enterprises_by_credit_code(
         actor.tenant_id, [credit_code.normalize(c) for c in codes]
     )

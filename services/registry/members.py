@@ -205,7 +205,6 @@ async def upsert_members(
     """Upserts by ID-card number, one result per row in order; bad rows are reported, not raised. A
     changed organisation is recorded as a transfer, so imports keep the history too."""
     require(actor, Perm.REGISTRY_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     results: list[MemberUpsertResult] = []
     cleaned: list[dict[str, Any] | None] = []
@@ -255,7 +254,6 @@ async def _upsert_one(
     values: dict[str, Any],
     create_only: bool,
 ) -> tuple[PartyMember, UpsertOutcome]:
-    assert actor.tenant_id is not None
     if values["enterprise_id"] is not None:
         places.enterprise(values["enterprise_id"])
     if values["organization_id"] is not None:
@@ -368,7 +366,6 @@ async def _for_change(
 async def update_member(
     session: AsyncSession, actor: Actor, member_id: uuid.UUID, changes: MemberChanges
 ) -> PartyMember:
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     member, _ = await _for_change(repo, actor, member_id)
     values = changed_fields(member, _clean(given(changes)))

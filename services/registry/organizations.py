@@ -134,7 +134,6 @@ async def _check_parent(
 async def create_organization(session: AsyncSession, actor: Actor, data: OrganizationData) -> PartyOrganization:
     """A new organisation starts PREPARING (组建中)."""
     require(actor, Perm.REGISTRY_MANAGE)
-    assert actor.tenant_id is not None
     repo = RegistryRepository(session)
     name = required_text("name", data.name, 200)
     enterprise_ids = list(dict.fromkeys(data.enterprise_ids))
@@ -288,7 +287,6 @@ async def _transition(
     enterprise_ids = await repo.covered_enterprise_ids(org.tenant_id, org.id)
     action = "form" if to is Status.FORMED else "dissolve"
     _apply(session, actor, action, org, values, after_extra={"reason": reason} if reason else None)
-    assert actor.tenant_id is not None
     outbox.emit(
         session,
         actor.tenant_id,

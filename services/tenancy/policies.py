@@ -1,6 +1,6 @@
 """Who may do what in tenancy, and which scope each role needs."""
 
-from redchain.services.actor import Actor
+from redchain.services.actor import Actor, Principal
 from redchain.services.errors import PermissionDenied
 from redchain.services.permissions import Perm, Role
 from redchain.services.tenancy.errors import ScopeNotAllowed, ScopeRequired
@@ -11,8 +11,8 @@ def require(actor: Actor, perm: Perm) -> None:
         raise PermissionDenied()
 
 
-def require_platform_admin(actor: Actor) -> None:
-    if not actor.is_platform_admin:
+def require_platform_admin(principal: Principal) -> None:
+    if not principal.is_platform_admin:
         raise PermissionDenied()
 
 

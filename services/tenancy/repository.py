@@ -50,10 +50,10 @@ class TenancyRepository:
         return list(await self.session.scalars(stmt.order_by(col(Membership.created_at))))
 
     async def membership(self, actor: Actor, membership_id: uuid.UUID, lock: bool = False) -> Membership | None:
-        stmt = self.scoped_memberships(actor).where(col(Membership.id) == membership_id)
+        stmt = self.scoped(actor).where(col(Membership.id) == membership_id)
         return await self.session.scalar(stmt.with_for_update() if lock else stmt)
 
-    def scoped_memberships(self, actor: Actor) -> sa.Select[Membership]:
+    def scoped(self, actor: Actor) -> sa.Select[Membership]:
         """The memberships `actor` may see: all of its park's with MEMBERSHIPS_READ, else its own."""
         stmt = sa.select(Membership).where(col(Membership.tenant_id) == actor.tenant_id)
         if not actor.can(Perm.MEMBERSHIPS_READ):
@@ -76,7 +76,7 @@ class TenancyRepository:
         return await count(self.session, self._membership_filter(actor, role, include_revoked))
 
     def _membership_filter(self, actor: Actor, role: Role | None, include_revoked: bool) -> sa.Select[Membership]:
-        stmt = self.scoped_memberships(actor)
+        stmt = self.scoped(actor)
         if role is not None:
             stmt = stmt.where(col(Membership.role) == role)
         if not include_revoked:

@@ -22,7 +22,7 @@ from redchain.infra.security import (
     verify_password,
 )
 from redchain.infra.settings import Settings
-from redchain.services.actor import Actor, ActorKind, Grant
+from redchain.services.actor import Actor, ActorKind, Grant, Principal
 from redchain.services.audit import service as audit
 from redchain.services.errors import NotFound, TooLong
 from redchain.services.permissions import API_KEY_SCOPES, Perm, Role
@@ -215,21 +215,23 @@ async def logout(session: AsyncSession, refresh_token: str) -> None:
     user_session.revoked_at = user_session.revoked_at or datetime.now(UTC)
 
 
-def actor_from_access_token(token: str, settings: Settings) -> Actor:
-    """Raises InvalidToken. No database read: roles travel in the short-lived token."""
+def actor_from_access_token(token: str, settings: Settings) -> Principal:
+    """Raises InvalidToken. No database read: roles travel in the short-lived token. A token for a park
+    gives a park-bound Actor; a platform admin's park-less token a bare Principal."""
     claims = decode_access_token(token, settings.jwt_secret.get_secret_value())
     try:
         grants = tuple(
             Grant(Role(role), uuid.UUID(chain) if chain else None, uuid.UUID(ent) if ent else None)
             for role, chain, ent in claims.get("g", [])
         )
-        return Actor(
+        principal = Principal(
             kind=ActorKind.USER,
             tenant_id=uuid.UUID(claims["tid"]) if claims.get("tid") else None,
             user_id=uuid.UUID(claims["sub"]),
             grants=grants,
             is_platform_admin=bool(claims.get("pa")),
         )
+        return principal.in_park() or principal
     except (ValueError, TypeError, KeyError) as exc:
         raise InvalidToken() from exc
 
@@ -272,7 +274,6 @@ async def actor_from_api_key(session: AsyncSession, raw: str) -> Actor:
 
 async def create_api_key(session: AsyncSession, actor: Actor, name: str, scopes: list[Perm]) -> tuple[ApiKey, str]:
     require(actor, Perm.API_KEYS_MANAGE)
-    assert actor.tenant_id is not None
     name = _required_text("name", name, 100)
     if not scopes:
         raise Required("scopes")
@@ -294,7 +295,6 @@ async def create_api_key(session: AsyncSession, actor: Actor, name: str, scopes:
 
 async def revoke_api_key(session: AsyncSession, actor: Actor, key_id: uuid.UUID) -> ApiKey:
     require(actor, Perm.API_KEYS_MANAGE)
-    assert actor.tenant_id is not None
     key = await TenancyRepository(session).api_key(actor.tenant_id, key_id, lock=True)
     if key is None:
         raise NotFound("id")
@@ -310,15 +310,14 @@ async def revoke_api_key(session: AsyncSession, actor: Actor, key_id: uuid.UUID)
 
 async def list_api_keys(session: AsyncSession, actor: Actor) -> list[ApiKey]:
     require(actor, Perm.API_KEYS_MANAGE)
-    assert actor.tenant_id is not None
     return await TenancyRepository(session).api_keys(actor.tenant_id)
 
 
 # Parks and memberships ------------------------------------------------------------------------
 
 
-async def create_park(session: AsyncSession, actor: Actor, code: str, name: str) -> Tenant:
-    require_platform_admin(actor)
+async def create_park(session: AsyncSession, principal: Principal, code: str, name: str) -> Tenant:
+    require_platform_admin(principal)
     repo = TenancyRepository(session)
     code = code.strip().lower()
     if not PARK_CODE.match(code):
@@ -328,6 +327,7 @@ async def create_park(session: AsyncSession, actor: Actor, code: str, name: str)
         raise ParkCodeTaken("code")
     tenant = Tenant(code=code, name=name)
     await repo.add(tenant)
+    actor = principal.acting_in(tenant.id)
     await set_context(session, tenant.id, actor.user_id)
     # Every park starts with the reference park's six industry chains (产业链党委).
     await registry.seed_reference_chains(session, tenant.id)
@@ -338,7 +338,6 @@ async def create_park(session: AsyncSession, actor: Actor, code: str, name: str)
         "Park",
         tenant.id,
         after=audit.snapshot(tenant, *PARK_FIELDS),
-        tenant_id=tenant.id,
     )
     outbox.emit(session, tenant.id, events.ParkCreated(park_id=tenant.id))
     return tenant
@@ -368,7 +367,6 @@ async def _check_scope_target(
 async def _grant(
     session: AsyncSession,
     actor: Actor,
-    tenant_id: uuid.UUID,
     email: str,
     display_name: str,
     role: Role,
@@ -376,9 +374,9 @@ async def _grant(
     enterprise_id: uuid.UUID | None,
     password: str | None,
 ) -> GrantResult:
+    """`chain_id` and `enterprise_id` are checked by the caller."""
     repo = TenancyRepository(session)
-    check_scope(role, chain_id, enterprise_id)
-    await _check_scope_target(session, actor, chain_id, enterprise_id)
+    tenant_id = actor.tenant_id
     user, generated = await _user_for_invite(repo, normalize_email(email), display_name, password)
     existing = await repo.find_membership(tenant_id, user.id, role, chain_id, enterprise_id)
     if existing is not None and existing.revoked_at is None:
@@ -401,7 +399,6 @@ async def _grant(
         membership.id,
         before=before,
         after=audit.snapshot(membership, *MEMBERSHIP_FIELDS),
-        tenant_id=tenant_id,
     )
     outbox.emit(
         session,
@@ -413,17 +410,19 @@ async def _grant(
 
 async def invite_park_admin(
     session: AsyncSession,
-    actor: Actor,
+    principal: Principal,
     park_id: uuid.UUID,
     email: str,
     display_name: str,
     password: str | None,
 ) -> GrantResult:
-    require_platform_admin(actor)
+    require_platform_admin(principal)
     if await TenancyRepository(session).tenant(park_id) is None:
         raise NotFound("parkId")
-    await set_context(session, park_id, actor.user_id)
-    return await _grant(session, actor, park_id, email, display_name, Role.PARK_ADMIN, None, None, password)
+    await set_context(session, park_id, principal.user_id)
+    return await _grant(
+        session, principal.acting_in(park_id), email, display_name, Role.PARK_ADMIN, None, None, password
+    )
 
 
 async def grant_membership(
@@ -437,13 +436,13 @@ async def grant_membership(
     password: str | None,
 ) -> GrantResult:
     require(actor, Perm.MEMBERSHIPS_MANAGE)
-    assert actor.tenant_id is not None
-    return await _grant(session, actor, actor.tenant_id, email, display_name, role, chain_id, enterprise_id, password)
+    check_scope(role, chain_id, enterprise_id)
+    await _check_scope_target(session, actor, chain_id, enterprise_id)
+    return await _grant(session, actor, email, display_name, role, chain_id, enterprise_id, password)
 
 
 async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: uuid.UUID) -> Membership:
     require(actor, Perm.MEMBERSHIPS_MANAGE)
-    assert actor.tenant_id is not None
     repo = TenancyRepository(session)
     await repo.lock_park_admins(actor.tenant_id)
     membership = await repo.membership(actor, membership_id, lock=True)
@@ -484,13 +483,13 @@ async def count_memberships(session: AsyncSession, actor: Actor, role: Role | No
     return await TenancyRepository(session).count_memberships(actor, role, include_revoked)
 
 
-async def my_parks(session: AsyncSession, actor: Actor) -> list[Tenant]:
-    """The parks in which the actor's user holds an active membership."""
-    if actor.user_id is None:
+async def my_parks(session: AsyncSession, principal: Principal) -> list[Tenant]:
+    """The parks in which the principal's user holds an active membership."""
+    if principal.user_id is None:
         return []
     repo = TenancyRepository(session)
-    await set_context(session, actor.tenant_id, actor.user_id)
-    tenant_ids = list(dict.fromkeys(m.tenant_id for m in await repo.memberships_of_user(actor.user_id)))
+    await set_context(session, principal.tenant_id, principal.user_id)
+    tenant_ids = list(dict.fromkeys(m.tenant_id for m in await repo.memberships_of_user(principal.user_id)))
     return await repo.tenants(tenant_ids)
 
 

@@ -139,7 +139,6 @@ async def attachments_of(
     session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[TicketAttachment]]:
     """Of tickets the caller already holds (so in its scope)."""
-    assert actor.tenant_id is not None
     found: dict[uuid.UUID, list[TicketAttachment]] = {ticket_id: [] for ticket_id in ticket_ids}
     for row in await TicketRepository(session).attachments_of(actor.tenant_id, ticket_ids):
         found[row.ticket_id].append(row)
@@ -150,7 +149,6 @@ async def open_attachment(
     session: AsyncSession, storage: FileStorage, actor: Actor, attachment_id: uuid.UUID
 ) -> tuple[TicketAttachment, bytes]:
     """The file, if its ticket is in the caller's scope; NotFound otherwise."""
-    assert actor.tenant_id is not None
     attachment = await TicketRepository(session).attachment(actor.tenant_id, attachment_id)
     if attachment is None:
         raise NotFound("id")

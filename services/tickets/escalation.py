@@ -241,7 +241,6 @@ async def decide_extension(
     now: datetime | None = None,
 ) -> TicketExtensionRequest:
     """The chain secretary (or a park admin) approves or refuses; nobody decides their own request."""
-    assert actor.tenant_id is not None
     now = now or utcnow()
     repo = TicketRepository(session)
     request = await repo.extension_request(actor.tenant_id, request_id, for_update=True)
@@ -301,7 +300,6 @@ async def extension_requests_of(
     session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[TicketExtensionRequest]]:
     """Of tickets the caller already holds; park staff only (they are internal)."""
-    assert actor.tenant_id is not None
     found: dict[uuid.UUID, list[TicketExtensionRequest]] = {ticket_id: [] for ticket_id in ticket_ids}
     for row in await TicketRepository(session).extension_requests_of(actor.tenant_id, ticket_ids):
         found[row.ticket_id].append(row)

@@ -144,7 +144,6 @@ async def require_ticket(
     field: str = "id",
 ) -> Ticket:
     """The ticket if `actor` may see it, else NotFound (never a hint that it exists)."""
-    assert actor.tenant_id is not None
     ticket = await TicketRepository(session).ticket(
         actor.tenant_id, read_scope(actor), park_date(now), ticket_id, for_update
     )
@@ -281,7 +280,6 @@ def _touch(ticket: Ticket, now: datetime) -> None:
 async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft, now: datetime | None = None) -> Ticket:
     """Raised by the enterprise's contact, or on its behalf by park staff. It goes to the queue of the
     enterprise's chain (the park admins' when it has none)."""
-    assert actor.tenant_id is not None
     now = now or utcnow()
     repo = TicketRepository(session)
     enterprise = await registry.require_enterprise(session, actor, draft.enterprise_id, field="enterpriseId")
@@ -345,22 +343,18 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
 
 
 async def get_ticket(session: AsyncSession, actor: Actor, ticket_id: uuid.UUID) -> Ticket | None:
-    assert actor.tenant_id is not None
     return await TicketRepository(session).ticket(actor.tenant_id, read_scope(actor), park_date(utcnow()), ticket_id)
 
 
 async def tickets_by_ids(session: AsyncSession, actor: Actor, ids: list[uuid.UUID]) -> list[Ticket]:
-    assert actor.tenant_id is not None
     return await TicketRepository(session).tickets(actor.tenant_id, read_scope(actor), park_date(utcnow()), ids)
 
 
 async def list_tickets(session: AsyncSession, actor: Actor, where: TicketFilter, page: PageRequest) -> Page[Ticket]:
-    assert actor.tenant_id is not None
     return await TicketRepository(session).page(actor.tenant_id, read_scope(actor), park_date(utcnow()), where, page)
 
 
 async def count_tickets(session: AsyncSession, actor: Actor, where: TicketFilter) -> int:
-    assert actor.tenant_id is not None
     return await TicketRepository(session).count(actor.tenant_id, read_scope(actor), park_date(utcnow()), where)
 
 
@@ -368,21 +362,18 @@ async def timeline_pages(
     session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID], after_seq: int | None, limit: int
 ) -> dict[uuid.UUID, list[TicketEvent]]:
     """Of tickets the caller already holds (so in its scope); internal entries only for park staff."""
-    assert actor.tenant_id is not None
     return await TicketRepository(session).timeline_pages(
         actor.tenant_id, ticket_ids, sees_internal(actor), after_seq, limit
     )
 
 
 async def timeline_counts(session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    assert actor.tenant_id is not None
     return await TicketRepository(session).timeline_counts(actor.tenant_id, ticket_ids, sees_internal(actor))
 
 
 async def watchers_of(
     session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
-    assert actor.tenant_id is not None
     found: dict[uuid.UUID, list[uuid.UUID]] = {ticket_id: [] for ticket_id in ticket_ids}
     for watcher in await TicketRepository(session).watchers_of(actor.tenant_id, ticket_ids):
         found[watcher.ticket_id].append(watcher.user_id)
@@ -393,7 +384,6 @@ async def allowed_actions(
     session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[TicketAction]]:
     """What the caller may do to each ticket now (for the UI's buttons), in three statements however many."""
-    assert actor.tenant_id is not None
     now = utcnow()
     repo = TicketRepository(session)
     rows = await repo.tickets(actor.tenant_id, read_scope(actor), park_date(now), ticket_ids)

@@ -51,7 +51,6 @@ async def ticket_stats(
     category_id: uuid.UUID | None = None,
 ) -> TicketStats:
     """Over the tickets the caller may see. A chain or category it cannot see is NotFound."""
-    assert actor.tenant_id is not None
     scope = read_scope(actor)
     if scope.empty:
         raise PermissionDenied()
@@ -96,7 +95,6 @@ CSV_HEADER = (
 
 async def export_csv(session: AsyncSession, actor: Actor, where: TicketFilter) -> str:
     """Newest first, through the one spreadsheet writer (UTF-8 with a byte-order mark, formulas neutralised)."""
-    assert actor.tenant_id is not None
     repo = TicketRepository(session)
     scope, today = read_scope(actor), park_date(utcnow())
     rows = await repo.export_rows(actor.tenant_id, scope, today, where, EXPORT_LIMIT + 1)

@@ -32,7 +32,6 @@ async def for_priority(session: AsyncSession, tenant_id: uuid.UUID, priority: Ti
 
 
 async def list_targets(session: AsyncSession, actor: Actor) -> list[PriorityTargets]:
-    assert actor.tenant_id is not None
     own = {TicketPriority(p.priority): p for p in await TicketRepository(session).sla_policies(actor.tenant_id)}
     return [
         PriorityTargets(
@@ -48,7 +47,6 @@ async def set_targets(
     session: AsyncSession, actor: Actor, priority: TicketPriority, first_response_minutes: int, resolution_minutes: int
 ) -> PriorityTargets:
     require_configure(actor)
-    assert actor.tenant_id is not None
     limit = MAX_TARGET_HOURS * 60
     if not (1 <= first_response_minutes <= limit and first_response_minutes <= resolution_minutes <= limit):
         raise InvalidTarget("resolutionMinutes", limit=MAX_TARGET_HOURS)

@@ -94,12 +94,10 @@ async def seed_reference_taxonomy(session: AsyncSession, tenant_id: uuid.UUID) -
 
 async def list_categories(session: AsyncSession, actor: Actor, include_archived: bool = False) -> list[TicketCategory]:
     """The whole tree in display order; any member of the park may read it (it is needed to raise a ticket)."""
-    assert actor.tenant_id is not None
     return await TicketRepository(session).categories(actor.tenant_id, include_archived)
 
 
 async def categories_by_ids(session: AsyncSession, actor: Actor, ids: list[uuid.UUID]) -> list[TicketCategory]:
-    assert actor.tenant_id is not None
     return await TicketRepository(session).categories_by_ids(actor.tenant_id, ids)
 
 
@@ -125,7 +123,6 @@ async def create_category(
 ) -> TicketCategory:
     """A category (no parent) or an aspect of a live category."""
     require_configure(actor)
-    assert actor.tenant_id is not None
     repo = TicketRepository(session)
     code, name = code.strip().upper(), name.strip()
     if not name:
@@ -158,7 +155,6 @@ async def create_category(
 async def archive_category(session: AsyncSession, actor: Actor, category_id: uuid.UUID) -> TicketCategory:
     """New tickets can no longer use it; existing tickets keep it."""
     require_configure(actor)
-    assert actor.tenant_id is not None
     category = await TicketRepository(session).category(actor.tenant_id, category_id, for_update=True)
     if category is None:
         raise NotFound("id")

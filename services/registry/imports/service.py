@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from redchain.infra import outbox
 from redchain.infra.pagination import Page, PageRequest
 from redchain.infra.settings import get_settings
-from redchain.services.actor import Actor, ActorKind
+from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
 from redchain.services.errors import DomainError, PermissionDenied
 from redchain.services.permissions import Perm
@@ -59,7 +59,6 @@ async def request_import(
 ) -> RegistryImport:
     """Stores the upload and asks the worker to run it. Refuses files too large or of the wrong type."""
     require_import(actor)
-    assert actor.tenant_id is not None
     file_kind(filename, content)
     registry_import = RegistryImport(
         tenant_id=actor.tenant_id,
@@ -88,20 +87,18 @@ async def get_import(session: AsyncSession, actor: Actor, import_id: uuid.UUID) 
 
 async def imports_by_ids(session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]) -> list[RegistryImport]:
     """Imports are the importers' business: anyone else finds none."""
-    if not actor.can(Perm.REGISTRY_IMPORT) or actor.tenant_id is None:
+    if not actor.can(Perm.REGISTRY_IMPORT):
         return []
     return await ImportRepository(session).imports(actor.tenant_id, ids)
 
 
 async def list_imports(session: AsyncSession, actor: Actor, page: PageRequest) -> Page[RegistryImport]:
     require_import(actor)
-    assert actor.tenant_id is not None
     return await ImportRepository(session).page_imports(actor.tenant_id, page)
 
 
 async def count_imports(session: AsyncSession, actor: Actor) -> int:
     require_import(actor)
-    assert actor.tenant_id is not None
     return await ImportRepository(session).count_imports(actor.tenant_id)
 
 
@@ -131,7 +128,7 @@ class ImportRun:
 
 def _worker_for(progress: ImportProgress, tenant_id: uuid.UUID) -> Actor:
     # The audit log names the person who uploaded the file as the one on whose behalf the worker wrote.
-    return Actor(kind=ActorKind.SYSTEM, tenant_id=tenant_id, user_id=progress.created_by)
+    return Actor.system(tenant_id, on_behalf_of=progress.created_by)
 
 
 async def begin(session: AsyncSession, tenant_id: uuid.UUID, import_id: uuid.UUID) -> ImportRun | ImportStatus | None:
@@ -272,7 +269,6 @@ async def finish(session: AsyncSession, run: ImportRun) -> None:
 async def _finish(
     session: AsyncSession, actor: Actor, import_id: uuid.UUID, status: ImportStatus, errors: list[RowError]
 ) -> None:
-    assert actor.tenant_id is not None
     repo = ImportRepository(session)
     values: dict[str, Any] = {"status": status, "finished_at": datetime.now(UTC)}
     if errors:
