@@ -67,6 +67,14 @@ class Principal:
         return frozenset(g.enterprise_id for g in self.grants if g.role is Role.ENTERPRISE_CONTACT and g.enterprise_id)
 
     @property
+    def is_system(self) -> bool:
+        return self.kind is ActorKind.SYSTEM
+
+    @property
+    def is_api_key(self) -> bool:
+        return self.kind is ActorKind.API_KEY
+
+    @property
     def roles(self) -> frozenset[Role]:
         return frozenset(g.role for g in self.grants)
 
@@ -114,7 +122,7 @@ def reach(actor: Actor, *, whole_park: bool, needs: Perm | None = None, own_rows
     """The one way a context's policies compute a Scope. `whole_park`: the context's rule for who sees the
     whole park; `needs`: a permission without which the actor reaches nothing; `own_rows`: the context
     also shows a person the rows it is party to. The system actor always reaches the whole park."""
-    if actor.kind is ActorKind.SYSTEM:
+    if actor.is_system:
         return Scope(whole_park=True)
     if needs is not None and not actor.can(needs):
         return Scope()

@@ -9,7 +9,7 @@ from typing import Any
 from redchain.infra.clock import park_today
 from redchain.infra.db import Database
 from redchain.infra.security import hash_password
-from redchain.services.actor import Actor, ActorKind, Grant
+from redchain.services.actor import Actor, ActorKind, Grant, Principal
 from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment
 from redchain.services.permissions import Perm, Role
 from redchain.services.registry.credit_code import make_credit_code
@@ -89,16 +89,16 @@ async def create_member(
 def actor_for(park: Tenant, user: User, *grants: Grant, platform_admin: bool = False) -> Actor:
     return Actor(
         kind=ActorKind.USER,
-        tenant_id=park.id if park else None,
+        tenant_id=park.id,
         user_id=user.id,
         grants=grants,
         is_platform_admin=platform_admin,
     )
 
 
-async def create_platform_admin(db: Database) -> tuple[User, Actor]:
+async def create_platform_admin(db: Database) -> tuple[User, Principal]:
     user = await create_user(db, is_platform_admin=True)
-    return user, Actor(kind=ActorKind.USER, tenant_id=None, user_id=user.id, is_platform_admin=True)
+    return user, Principal(kind=ActorKind.USER, tenant_id=None, user_id=user.id, is_platform_admin=True)
 
 
 def new_id_card() -> str:

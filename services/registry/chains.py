@@ -22,7 +22,7 @@ from redchain.services.registry.errors import (
 )
 from redchain.services.registry.models import IndustryChain
 from redchain.services.registry.policies import require, require_manage_chain
-from redchain.services.registry.repository import RegistryRepository
+from redchain.services.registry.repository import ChainRepository, EnterpriseRepository
 from redchain.services.registry.validation import optional_text, required_text
 from redchain.services.updates import UNSET, Unset
 
@@ -33,7 +33,7 @@ CHAIN_FIELDS = ("name", "description", "sort_order", "secretary_user_id", "archi
 
 async def seed_reference_chains(session: AsyncSession, tenant_id: uuid.UUID) -> list[IndustryChain]:
     """Adds whichever reference chains the park lacks (idempotent); part of creating a park."""
-    repo = RegistryRepository(session)
+    repo = ChainRepository(session)
     existing = {chain.name for chain in await repo.chains_of_park(tenant_id)}
     added = [
         IndustryChain(tenant_id=tenant_id, name=name, sort_order=i)
@@ -48,7 +48,7 @@ async def create_chain(
     session: AsyncSession, actor: Actor, name: str, description: str | None = None, sort_order: int | None = None
 ) -> IndustryChain:
     require(actor, Perm.CHAINS_MANAGE)
-    repo = RegistryRepository(session)
+    repo = ChainRepository(session)
     name = required_text("name", name, 100)
     chains = await repo.chains_of_park(actor.tenant_id)
     if any(chain.name == name for chain in chains):
@@ -66,7 +66,7 @@ async def create_chain(
     return chain
 
 
-async def _chain_for_change(repo: RegistryRepository, actor: Actor, chain_id: uuid.UUID) -> IndustryChain:
+async def _chain_for_change(repo: ChainRepository, actor: Actor, chain_id: uuid.UUID) -> IndustryChain:
     chain = await repo.chain(actor, chain_id, for_update=True)
     if chain is None:
         raise NotFound("id")
@@ -85,7 +85,7 @@ async def update_chain(
 ) -> IndustryChain:
     """Rename, describe or reorder a chain."""
     require(actor, Perm.CHAINS_MANAGE)
-    repo = RegistryRepository(session)
+    repo = ChainRepository(session)
     chain = await _chain_for_change(repo, actor, chain_id)
     before = audit.snapshot(chain, *CHAIN_FIELDS)
     if not isinstance(name, Unset):
@@ -113,9 +113,9 @@ async def update_chain(
 async def archive_chain(session: AsyncSession, actor: Actor, chain_id: uuid.UUID) -> IndustryChain:
     """Only an empty chain is archived: its enterprises move to another chain (or are archived) first."""
     require(actor, Perm.CHAINS_MANAGE)
-    repo = RegistryRepository(session)
+    repo = ChainRepository(session)
     chain = await _chain_for_change(repo, actor, chain_id)
-    live = await repo.count_live_enterprises_in_chain(actor.tenant_id, chain.id)
+    live = await EnterpriseRepository(session).count_live_enterprises_in_chain(actor.tenant_id, chain.id)
     if live:
         raise ChainNotEmpty("id", count=live)
     before = audit.snapshot(chain, *CHAIN_FIELDS)
@@ -138,7 +138,7 @@ async def set_chain_secretary(
 ) -> IndustryChain:
     """The chain committee's secretary (书记) is a person holding CHAIN_STAFF for this chain; None clears."""
     require(actor, Perm.CHAINS_MANAGE)
-    repo = RegistryRepository(session)
+    repo = ChainRepository(session)
     chain = await _chain_for_change(repo, actor, chain_id)
     if user_id is not None and not await repo.holds_chain_staff(actor.tenant_id, user_id, chain.id):
         raise NotChainStaff("userId")
@@ -157,30 +157,30 @@ async def set_chain_secretary(
 
 
 async def get_chain(session: AsyncSession, actor: Actor, chain_id: uuid.UUID) -> IndustryChain | None:
-    return await RegistryRepository(session).chain(actor, chain_id)
+    return await ChainRepository(session).chain(actor, chain_id)
 
 
 async def chains_by_ids(session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]) -> list[IndustryChain]:
-    return await RegistryRepository(session).chains(actor, ids)
+    return await ChainRepository(session).chains(actor, ids)
 
 
 async def list_chains(
     session: AsyncSession, actor: Actor, page: PageRequest, include_archived: bool = False
 ) -> Page[IndustryChain]:
-    return await RegistryRepository(session).page_chains(actor, page, include_archived)
+    return await ChainRepository(session).page_chains(actor, page, include_archived)
 
 
 async def count_chains(session: AsyncSession, actor: Actor, include_archived: bool = False) -> int:
-    return await RegistryRepository(session).count_chains(actor, include_archived)
+    return await ChainRepository(session).count_chains(actor, include_archived)
 
 
 async def chains_by_name(session: AsyncSession, actor: Actor) -> dict[str, IndustryChain]:
     """The park's live chains by name, e.g. to resolve a spreadsheet's chain column."""
-    return {chain.name: chain for chain in await RegistryRepository(session).chains(actor, include_archived=False)}
+    return {chain.name: chain for chain in await ChainRepository(session).chains(actor, include_archived=False)}
 
 
-async def park_chains(repo: RegistryRepository, actor: Actor) -> dict[uuid.UUID, IndustryChain]:
-    return {chain.id: chain for chain in await repo.chains(actor)}
+async def park_chains(session: AsyncSession, actor: Actor) -> dict[uuid.UUID, IndustryChain]:
+    return {chain.id: chain for chain in await ChainRepository(session).chains(actor)}
 
 
 def check_chain(actor: Actor, chains: dict[uuid.UUID, IndustryChain], chain_id: uuid.UUID | None) -> None:

@@ -13,7 +13,7 @@ from redchain.services.registry.coverage_repository import CoverageRepository, E
 from redchain.services.registry.models import Enterprise, OrganizationKind, OrganizationStatus
 from redchain.services.registry.organizations import MIN_FULL_MEMBERS
 from redchain.services.registry.policies import read_scope, require
-from redchain.services.registry.repository import RegistryRepository
+from redchain.services.registry.repository import ChainRepository
 
 LIST_LIMIT = 100
 
@@ -60,10 +60,10 @@ async def coverage(session: AsyncSession, actor: Actor, chain_id: uuid.UUID | No
     require(actor, Perm.REGISTRY_READ)
     scope = read_scope(actor)
     if chain_id is None:
-        if not scope.everything:
+        if not scope.whole_park:
             raise PermissionDenied()
-    elif await RegistryRepository(session).chain(actor, chain_id) is None or not (
-        scope.everything or chain_id in scope.chain_ids
+    elif await ChainRepository(session).chain(actor, chain_id) is None or not (
+        scope.whole_park or chain_id in scope.chain_ids
     ):
         raise NotFound("chainId")
     repo, tenant_id, limit = CoverageRepository(session), actor.tenant_id, max(0, min(limit, LIST_LIMIT))

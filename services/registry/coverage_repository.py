@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from redchain.infra.clock import park_today
-from redchain.services.liaison.models import LiaisonAssignment, active_on
+from redchain.services.liaison import queries as liaison_queries
 from redchain.services.registry.models import (
     Enterprise,
     MemberStatus,
@@ -157,9 +157,7 @@ class CoverageRepository:
         self, tenant_id: uuid.UUID, chain_id: uuid.UUID | None, limit: int
     ) -> tuple[int, list[Enterprise]]:
         """失联 risk: key enterprises with no FORMED organisation and no active liaison officer."""
-        officered = sa.select(col(LiaisonAssignment.enterprise_id)).where(
-            col(LiaisonAssignment.tenant_id) == tenant_id, active_on(park_today())
-        )
+        officered = liaison_queries.posted_enterprise_ids(tenant_id, park_today())
         stmt = (
             sa.select(Enterprise, sa.func.count().over())
             .where(

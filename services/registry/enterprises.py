@@ -20,7 +20,7 @@ from redchain.services.registry.chains import check_chain, park_chains
 from redchain.services.registry.errors import Archived, DuplicateCreditCode, InvalidCreditCode
 from redchain.services.registry.models import Enterprise, IndustryChain, PartyOrganization
 from redchain.services.registry.policies import may_edit_contact, may_manage_chain, require, require_manage_chain
-from redchain.services.registry.repository import EnterpriseFilter, RegistryRepository
+from redchain.services.registry.repository import EnterpriseFilter, EnterpriseRepository, OrganizationRepository
 from redchain.services.registry.validation import changed_fields, non_negative, optional_text, required_text
 from redchain.services.tenancy.models import User
 from redchain.services.updates import UNSET, Unset, given
@@ -153,7 +153,7 @@ async def upsert_enterprises(
     cannot stop the good ones. A batch costs a constant number of statements (imports call it per chunk).
     Every row field is written: a blank optional field clears it."""
     require(actor, Perm.REGISTRY_MANAGE)
-    repo = RegistryRepository(session)
+    repo = EnterpriseRepository(session)
     results: list[UpsertResult] = []
     cleaned: list[dict[str, Any] | None] = []
     for data in rows:
@@ -165,7 +165,7 @@ async def upsert_enterprises(
             results.append(UpsertResult(error=exc))
     codes = [values["credit_code"] for values in cleaned if values is not None]
     existing = {e.credit_code: e for e in await repo.enterprises_by_credit_code(actor.tenant_id, codes, True)}
-    chains = await park_chains(repo, actor)
+    chains = await park_chains(session, actor)
     now = datetime.now(UTC)
     for values, result in zip(cleaned, results, strict=True):
         if values is None:
@@ -211,7 +211,7 @@ def _upsert_one(
     return enterprise, UpsertOutcome.UPDATED
 
 
-async def _for_change(repo: RegistryRepository, actor: Actor, enterprise_id: uuid.UUID) -> Enterprise:
+async def _for_change(repo: EnterpriseRepository, actor: Actor, enterprise_id: uuid.UUID) -> Enterprise:
     """The enterprise, locked for this transaction: concurrent edits apply one after the other."""
     enterprise = await repo.enterprise(actor, enterprise_id, for_update=True)
     if enterprise is None:
@@ -225,12 +225,12 @@ async def update_enterprise(
     session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID, changes: EnterpriseChanges
 ) -> Enterprise:
     require(actor, Perm.REGISTRY_MANAGE)
-    repo = RegistryRepository(session)
+    repo = EnterpriseRepository(session)
     enterprise = await _for_change(repo, actor, enterprise_id)
     require_manage_chain(actor, enterprise.chain_id)
     values = changed_fields(enterprise, _clean(given(changes)))
     if "chain_id" in values:
-        check_chain(actor, await park_chains(repo, actor), values["chain_id"])
+        check_chain(actor, await park_chains(session, actor), values["chain_id"])
     if "credit_code" in values and await repo.enterprises_by_credit_code(actor.tenant_id, [values["credit_code"]]):
         raise DuplicateCreditCode("creditCode")
     return _apply(session, actor, "update", enterprise, values)
@@ -245,7 +245,7 @@ async def update_enterprise_contact(
 ) -> Enterprise:
     """The enterprise's own contact (企业党组织联系人) keeps its contact person and phone up to date."""
     require(actor, Perm.ENTERPRISE_CONTACT_UPDATE)
-    enterprise = await _for_change(RegistryRepository(session), actor, enterprise_id)
+    enterprise = await _for_change(EnterpriseRepository(session), actor, enterprise_id)
     if not may_edit_contact(actor, enterprise.id, enterprise.chain_id):
         raise PermissionDenied()
     values = _clean(given(EnterpriseChanges(contact_name=contact_name, contact_phone=contact_phone)))
@@ -268,7 +268,7 @@ def _apply(
 async def archive_enterprise(session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID) -> Enterprise:
     """Enterprises are archived (e.g. moved out of the park), never deleted: history points at them."""
     require(actor, Perm.REGISTRY_MANAGE)
-    enterprise = await _for_change(RegistryRepository(session), actor, enterprise_id)
+    enterprise = await _for_change(EnterpriseRepository(session), actor, enterprise_id)
     require_manage_chain(actor, enterprise.chain_id)
     _apply(session, actor, "archive", enterprise, {"archived_at": datetime.now(UTC)})
     outbox.emit(session, actor.tenant_id, events.EnterpriseArchived(enterprise_id=enterprise.id))
@@ -279,25 +279,25 @@ async def require_enterprise(
     session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID, for_update: bool = False, field: str = "id"
 ) -> Enterprise:
     """The enterprise if `actor` may see it, else NotFound (never a hint that it exists)."""
-    enterprise = await RegistryRepository(session).enterprise(actor, enterprise_id, for_update)
+    enterprise = await EnterpriseRepository(session).enterprise(actor, enterprise_id, for_update)
     if enterprise is None:
         raise NotFound(field)
     return enterprise
 
 
 async def get_enterprise(session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID) -> Enterprise | None:
-    return await RegistryRepository(session).enterprise(actor, enterprise_id)
+    return await EnterpriseRepository(session).enterprise(actor, enterprise_id)
 
 
 async def enterprises_by_ids(session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]) -> list[Enterprise]:
-    return await RegistryRepository(session).enterprises(actor, ids)
+    return await EnterpriseRepository(session).enterprises(actor, ids)
 
 
 async def enterprise_ids_by_credit_code(
     session: AsyncSession, actor: Actor, codes: Sequence[str]
 ) -> dict[str, uuid.UUID]:
     """Visible enterprises by normalised credit code, e.g. to resolve a member spreadsheet's employer."""
-    rows = await RegistryRepository(session).enterprises_by_credit_code(
+    rows = await EnterpriseRepository(session).enterprises_by_credit_code(
         actor.tenant_id, [credit_code.normalize(c) for c in codes]
     )
     visible = {e.id for e in await enterprises_by_ids(session, actor, [e.id for e in rows])}
@@ -307,20 +307,20 @@ async def enterprise_ids_by_credit_code(
 async def list_enterprises(
     session: AsyncSession, actor: Actor, where: EnterpriseFilter, page: PageRequest
 ) -> Page[Enterprise]:
-    return await RegistryRepository(session).page_enterprises(actor, where, page)
+    return await EnterpriseRepository(session).page_enterprises(actor, where, page)
 
 
 async def count_enterprises(session: AsyncSession, actor: Actor, where: EnterpriseFilter) -> int:
-    return await RegistryRepository(session).count_enterprises(actor, where)
+    return await EnterpriseRepository(session).count_enterprises(actor, where)
 
 
 async def organizations_of_enterprises(
     session: AsyncSession, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
 ) -> list[tuple[uuid.UUID, PartyOrganization]]:
-    return await RegistryRepository(session).organizations_of_enterprises(actor, enterprise_ids)
+    return await OrganizationRepository(session).organizations_of_enterprises(actor, enterprise_ids)
 
 
 async def liaison_officers_of_enterprises(
     session: AsyncSession, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
 ) -> list[tuple[uuid.UUID, User]]:
-    return await RegistryRepository(session).officers_of_enterprises(actor, enterprise_ids)
+    return await EnterpriseRepository(session).officers_of_enterprises(actor, enterprise_ids)

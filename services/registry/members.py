@@ -39,7 +39,12 @@ from redchain.services.registry.models import (
     PartyOrganization,
 )
 from redchain.services.registry.policies import may_manage_chain, require, require_manage_chain
-from redchain.services.registry.repository import MemberFilter, RegistryRepository
+from redchain.services.registry.repository import (
+    EnterpriseRepository,
+    MemberFilter,
+    MemberRepository,
+    OrganizationRepository,
+)
 from redchain.services.registry.validation import changed_fields, optional_text, required_text
 from redchain.services.updates import UNSET, Unset, given
 
@@ -135,10 +140,12 @@ class _Places:
 
     @classmethod
     async def load(
-        cls, repo: RegistryRepository, actor: Actor, enterprise_ids: set[uuid.UUID], org_ids: set[uuid.UUID]
+        cls, session: AsyncSession, actor: Actor, enterprise_ids: set[uuid.UUID], org_ids: set[uuid.UUID]
     ) -> "_Places":
-        enterprises = await repo.enterprises(actor, list(enterprise_ids)) if enterprise_ids else []
-        orgs = await repo.organizations(actor, list(org_ids)) if org_ids else []
+        enterprises = (
+            await EnterpriseRepository(session).enterprises(actor, list(enterprise_ids)) if enterprise_ids else []
+        )
+        orgs = await OrganizationRepository(session).organizations(actor, list(org_ids)) if org_ids else []
         return cls({e.id: e for e in enterprises}, {o.id: o for o in orgs})
 
     def enterprise(self, enterprise_id: uuid.UUID) -> Enterprise:
@@ -205,7 +212,7 @@ async def upsert_members(
     """Upserts by ID-card number, one result per row in order; bad rows are reported, not raised. A
     changed organisation is recorded as a transfer, so imports keep the history too."""
     require(actor, Perm.REGISTRY_MANAGE)
-    repo = RegistryRepository(session)
+    repo = MemberRepository(session)
     results: list[MemberUpsertResult] = []
     cleaned: list[dict[str, Any] | None] = []
     for data in rows:
@@ -225,7 +232,7 @@ async def upsert_members(
         if m.id_card_hash  # matched by hash, so never None
     }
     places = await _Places.load(
-        repo,
+        repo.session,
         actor,
         {v["enterprise_id"] for v in valid if v["enterprise_id"]}
         | {m.enterprise_id for m in existing.values() if m.enterprise_id},
@@ -248,7 +255,7 @@ async def upsert_members(
 async def _upsert_one(
     session: AsyncSession,
     actor: Actor,
-    repo: RegistryRepository,
+    repo: MemberRepository,
     places: _Places,
     existing: dict[str, PartyMember],
     values: dict[str, Any],
@@ -288,15 +295,15 @@ async def _upsert_one(
 
 
 async def _after_status_change(
-    session: AsyncSession, actor: Actor, repo: RegistryRepository, member: PartyMember
+    session: AsyncSession, actor: Actor, repo: MemberRepository, member: PartyMember
 ) -> None:
     """A secretary must be a full, live member of its organisation: otherwise the post falls vacant."""
     if member.status != MemberStatus.FULL or member.archived_at is not None:
         await _vacate_secretary(session, actor, repo, member)
 
 
-async def _vacate_secretary(session: AsyncSession, actor: Actor, repo: RegistryRepository, member: PartyMember) -> None:
-    for org_id in await repo.clear_secretary(member.tenant_id, member.id):
+async def _vacate_secretary(session: AsyncSession, actor: Actor, repo: MemberRepository, member: PartyMember) -> None:
+    for org_id in await OrganizationRepository(repo.session).clear_secretary(member.tenant_id, member.id):
         audit.record(
             session,
             actor,
@@ -311,7 +318,7 @@ async def _vacate_secretary(session: AsyncSession, actor: Actor, repo: RegistryR
 async def _move(
     session: AsyncSession,
     actor: Actor,
-    repo: RegistryRepository,
+    repo: MemberRepository,
     member: PartyMember,
     to_org_id: uuid.UUID | None,
     on: date,
@@ -344,7 +351,7 @@ async def _move(
 
 
 async def _for_change(
-    repo: RegistryRepository, actor: Actor, member_id: uuid.UUID, field: str = "id"
+    repo: MemberRepository, actor: Actor, member_id: uuid.UUID, field: str = "id"
 ) -> tuple[PartyMember, _Places]:
     """The member under a row lock, once `actor` is known to manage it."""
     require(actor, Perm.REGISTRY_MANAGE)
@@ -354,7 +361,7 @@ async def _for_change(
     if member.archived_at is not None:
         raise Archived(field)
     places = await _Places.load(
-        repo,
+        repo.session,
         actor,
         {member.enterprise_id} if member.enterprise_id else set(),
         {member.organization_id} if member.organization_id else set(),
@@ -366,11 +373,11 @@ async def _for_change(
 async def update_member(
     session: AsyncSession, actor: Actor, member_id: uuid.UUID, changes: MemberChanges
 ) -> PartyMember:
-    repo = RegistryRepository(session)
+    repo = MemberRepository(session)
     member, _ = await _for_change(repo, actor, member_id)
     values = changed_fields(member, _clean(given(changes)))
     if values.get("enterprise_id") is not None:
-        places = await _Places.load(repo, actor, {values["enterprise_id"]}, set())
+        places = await _Places.load(repo.session, actor, {values["enterprise_id"]}, set())
         require_manage_chain(actor, places.enterprise(values["enterprise_id"]).chain_id)
     if values.get("id_card_hash") and await repo.members_by_id_card_hash(actor.tenant_id, [values["id_card_hash"]]):
         raise DuplicateIdCard("idCardNumber")
@@ -394,9 +401,9 @@ async def transfer_member(
     reason: str | None = None,
 ) -> PartyMember:
     """Moves a member to another organisation; the transfer is kept as history."""
-    repo = RegistryRepository(session)
+    repo = MemberRepository(session)
     member, _ = await _for_change(repo, actor, member_id, field="memberId")
-    target = (await _Places.load(repo, actor, set(), {to_organization_id})).organization(
+    target = (await _Places.load(repo.session, actor, set(), {to_organization_id})).organization(
         to_organization_id, "toOrganizationId"
     )
     if target.id == member.organization_id:
@@ -421,7 +428,7 @@ async def transfer_member(
 
 async def archive_member(session: AsyncSession, actor: Actor, member_id: uuid.UUID) -> PartyMember:
     """A member who leaves the park's registry is archived; the history stays."""
-    repo = RegistryRepository(session)
+    repo = MemberRepository(session)
     member, _ = await _for_change(repo, actor, member_id)
     before = audit.snapshot(member, *MEMBER_FIELDS)
     member.archived_at = datetime.now(UTC)
@@ -431,42 +438,42 @@ async def archive_member(session: AsyncSession, actor: Actor, member_id: uuid.UU
 
 
 async def get_member(session: AsyncSession, actor: Actor, member_id: uuid.UUID) -> PartyMember | None:
-    return await RegistryRepository(session).member(actor, member_id)
+    return await MemberRepository(session).member(actor, member_id)
 
 
 async def members_by_ids(session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]) -> list[PartyMember]:
-    return await RegistryRepository(session).members(actor, ids)
+    return await MemberRepository(session).members(actor, ids)
 
 
 async def list_members(
     session: AsyncSession, actor: Actor, where: MemberFilter, page: PageRequest
 ) -> Page[PartyMember]:
-    return await RegistryRepository(session).page_members(actor, where, page)
+    return await MemberRepository(session).page_members(actor, where, page)
 
 
 async def count_members(session: AsyncSession, actor: Actor, where: MemberFilter) -> int:
-    return await RegistryRepository(session).count_members(actor, where)
+    return await MemberRepository(session).count_members(actor, where)
 
 
 async def transfers_of_members(
     session: AsyncSession, actor: Actor, member_ids: Sequence[uuid.UUID]
 ) -> list[MemberTransfer]:
-    return await RegistryRepository(session).transfers_of_members(actor, member_ids)
+    return await MemberRepository(session).transfers_of_members(actor, member_ids)
 
 
 async def transfers_by_ids(session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]) -> list[MemberTransfer]:
-    return await RegistryRepository(session).transfers(actor, ids)
+    return await MemberRepository(session).transfers(actor, ids)
 
 
 async def member_counts_by_organization(
     session: AsyncSession, actor: Actor, org_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, int]:
     """Live party members (full and probationary) per organisation."""
-    return await RegistryRepository(session).member_counts(actor, "organization_id", org_ids)
+    return await MemberRepository(session).member_counts(actor, "organization_id", org_ids)
 
 
 async def member_counts_by_enterprise(
     session: AsyncSession, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, int]:
     """Live party members (full and probationary) per employer."""
-    return await RegistryRepository(session).member_counts(actor, "enterprise_id", enterprise_ids)
+    return await MemberRepository(session).member_counts(actor, "enterprise_id", enterprise_ids)

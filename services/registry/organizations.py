@@ -39,7 +39,12 @@ from redchain.services.registry.models import (
     PartyOrganization,
 )
 from redchain.services.registry.policies import require, require_manage_chain
-from redchain.services.registry.repository import OrganizationFilter, RegistryRepository
+from redchain.services.registry.repository import (
+    EnterpriseRepository,
+    MemberRepository,
+    OrganizationFilter,
+    OrganizationRepository,
+)
 from redchain.services.registry.validation import optional_text, required_text
 from redchain.services.updates import UNSET, Unset, given
 
@@ -104,9 +109,9 @@ def check_coverage(kind: OrganizationKind, enterprise_ids: Sequence[uuid.UUID]) 
 
 
 async def _covered_enterprises(
-    repo: RegistryRepository, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
+    session: AsyncSession, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
 ) -> list[Enterprise]:
-    found = {e.id: e for e in await repo.enterprises(actor, enterprise_ids)}
+    found = {e.id: e for e in await EnterpriseRepository(session).enterprises(actor, enterprise_ids)}
     for enterprise_id in enterprise_ids:
         enterprise = found.get(enterprise_id)
         if enterprise is None:
@@ -118,7 +123,7 @@ async def _covered_enterprises(
 
 
 async def _check_parent(
-    repo: RegistryRepository, actor: Actor, parent_id: uuid.UUID | None, org_id: uuid.UUID | None = None
+    repo: OrganizationRepository, actor: Actor, parent_id: uuid.UUID | None, org_id: uuid.UUID | None = None
 ) -> None:
     if parent_id is None:
         return
@@ -134,13 +139,13 @@ async def _check_parent(
 async def create_organization(session: AsyncSession, actor: Actor, data: OrganizationData) -> PartyOrganization:
     """A new organisation starts PREPARING (组建中)."""
     require(actor, Perm.REGISTRY_MANAGE)
-    repo = RegistryRepository(session)
+    repo = OrganizationRepository(session)
     name = required_text("name", data.name, 200)
     enterprise_ids = list(dict.fromkeys(data.enterprise_ids))
     check_coverage(data.kind, enterprise_ids)
-    check_chain(actor, await park_chains(repo, actor), data.chain_id)
+    check_chain(actor, await park_chains(repo.session, actor), data.chain_id)
     await _check_parent(repo, actor, data.parent_id)
-    await _covered_enterprises(repo, actor, enterprise_ids)
+    await _covered_enterprises(session, actor, enterprise_ids)
     org = PartyOrganization(
         tenant_id=actor.tenant_id,
         name=name,
@@ -158,7 +163,7 @@ async def create_organization(session: AsyncSession, actor: Actor, data: Organiz
     return org
 
 
-async def _for_change(repo: RegistryRepository, actor: Actor, org_id: uuid.UUID) -> PartyOrganization:
+async def _for_change(repo: OrganizationRepository, actor: Actor, org_id: uuid.UUID) -> PartyOrganization:
     """The organisation under a row lock (SELECT … FOR UPDATE), so checks and change are one step."""
     require(actor, Perm.REGISTRY_MANAGE)
     org = await repo.organization(actor, org_id, for_update=True)
@@ -176,7 +181,7 @@ def _require_live(org: PartyOrganization) -> None:
 async def update_organization(
     session: AsyncSession, actor: Actor, org_id: uuid.UUID, changes: OrganizationChanges
 ) -> PartyOrganization:
-    repo = RegistryRepository(session)
+    repo = OrganizationRepository(session)
     org = await _for_change(repo, actor, org_id)
     _require_live(org)
     values = given(changes)
@@ -185,7 +190,7 @@ async def update_organization(
     if "kind" in values:
         check_coverage(values["kind"], await repo.covered_enterprise_ids(org.tenant_id, org.id))
     if "chain_id" in values and values["chain_id"] != org.chain_id:
-        check_chain(actor, await park_chains(repo, actor), values["chain_id"])
+        check_chain(actor, await park_chains(repo.session, actor), values["chain_id"])
     if "parent_id" in values and values["parent_id"] != org.parent_id:
         await _check_parent(repo, actor, values["parent_id"], org.id)
     return _apply(session, actor, "update", org, values)
@@ -223,12 +228,12 @@ async def set_organization_enterprises(
     session: AsyncSession, actor: Actor, org_id: uuid.UUID, enterprise_ids: Sequence[uuid.UUID]
 ) -> PartyOrganization:
     """Replaces the enterprises the organisation covers."""
-    repo = RegistryRepository(session)
+    repo = OrganizationRepository(session)
     org = await _for_change(repo, actor, org_id)
     _require_live(org)
     enterprise_ids = list(dict.fromkeys(enterprise_ids))
     check_coverage(org.kind, enterprise_ids)
-    await _covered_enterprises(repo, actor, enterprise_ids)
+    await _covered_enterprises(session, actor, enterprise_ids)
     current = await repo.covered_enterprise_ids(org.tenant_id, org.id)
     if set(current) == set(enterprise_ids):
         return org
@@ -243,11 +248,11 @@ async def set_organization_secretary(
     session: AsyncSession, actor: Actor, org_id: uuid.UUID, member_id: uuid.UUID | None
 ) -> PartyOrganization:
     """The secretary (书记) is a full member of this organisation; None leaves the post vacant."""
-    repo = RegistryRepository(session)
+    repo = OrganizationRepository(session)
     org = await _for_change(repo, actor, org_id)
     _require_live(org)
     if member_id is not None:
-        member = await repo.member(actor, member_id)
+        member = await MemberRepository(session).member(actor, member_id)
         if member is None:
             raise NotFound("memberId")
         if member.organization_id != org.id or member.archived_at is not None:
@@ -266,7 +271,7 @@ async def _transition(
     field: str,
     reason: str | None = None,
 ) -> PartyOrganization:
-    repo = RegistryRepository(session)
+    repo = OrganizationRepository(session)
     org = await _for_change(repo, actor, org_id)
     current = OrganizationStatus(org.status)
     event = TRANSITIONS.get((current, to))
@@ -276,7 +281,7 @@ async def _transition(
         raise InvalidDate(field, "FUTURE")
     values: dict[str, Any] = {"status": to}
     if to is Status.FORMED:
-        full = await repo.count_full_members(org.tenant_id, org.id)
+        full = await MemberRepository(session).count_full_members(org.tenant_id, org.id)
         if full < MIN_FULL_MEMBERS:
             raise TooFewMembers("id", minimum=MIN_FULL_MEMBERS, count=full)
         values["formed_on"] = on
@@ -316,26 +321,26 @@ async def dissolve_organization(
 
 
 async def get_organization(session: AsyncSession, actor: Actor, org_id: uuid.UUID) -> PartyOrganization | None:
-    return await RegistryRepository(session).organization(actor, org_id)
+    return await OrganizationRepository(session).organization(actor, org_id)
 
 
 async def organizations_by_ids(
     session: AsyncSession, actor: Actor, ids: Sequence[uuid.UUID]
 ) -> list[PartyOrganization]:
-    return await RegistryRepository(session).organizations(actor, ids)
+    return await OrganizationRepository(session).organizations(actor, ids)
 
 
 async def list_organizations(
     session: AsyncSession, actor: Actor, where: OrganizationFilter, page: PageRequest
 ) -> Page[PartyOrganization]:
-    return await RegistryRepository(session).page_organizations(actor, where, page)
+    return await OrganizationRepository(session).page_organizations(actor, where, page)
 
 
 async def count_organizations(session: AsyncSession, actor: Actor, where: OrganizationFilter) -> int:
-    return await RegistryRepository(session).count_organizations(actor, where)
+    return await OrganizationRepository(session).count_organizations(actor, where)
 
 
 async def enterprises_of_organizations(
     session: AsyncSession, actor: Actor, org_ids: Sequence[uuid.UUID]
 ) -> list[tuple[uuid.UUID, Enterprise]]:
-    return await RegistryRepository(session).enterprises_of_organizations(actor, org_ids)
+    return await EnterpriseRepository(session).enterprises_of_organizations(actor, org_ids)

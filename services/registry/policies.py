@@ -1,52 +1,32 @@
 """Who may read and change which part of the registry.
 
-Reading: PARK_ADMIN, AUDITOR, FINANCE_OFFICER, API keys with registry:read and the worker see the whole
-park; otherwise the union of the actor's grants: CHAIN_STAFF its chain, LIAISON_OFFICER the enterprises
+Reading: PARK_ADMIN, AUDITOR, FINANCE_OFFICER, API keys with registry:read and the worker (services/actor.py)
+see the whole park; otherwise the union of the actor's grants: CHAIN_STAFF its chain, LIAISON_OFFICER the enterprises
 it is currently assigned to, ENTERPRISE_CONTACT its own enterprise. Changing: PARK_ADMIN anywhere,
 CHAIN_STAFF inside its chain; an ENTERPRISE_CONTACT edits only its enterprise's contact fields.
 """
 
 import uuid
-from dataclasses import dataclass
 
-from redchain.services.actor import Actor, ActorKind
+from redchain.services.actor import Actor, Scope, reach
 from redchain.services.errors import PermissionDenied
 from redchain.services.permissions import Perm, Role
 
 
-@dataclass(frozen=True)
-class ReadScope:
-    """`everything`, or the union of the rest."""
-
-    everything: bool = False
-    chain_ids: frozenset[uuid.UUID] = frozenset()
-    enterprise_ids: frozenset[uuid.UUID] = frozenset()
-    officer_user_id: uuid.UUID | None = None  # enterprises with an active assignment of this officer
-
-    @property
-    def empty(self) -> bool:
-        return not (self.everything or self.chain_ids or self.enterprise_ids or self.officer_user_id)
-
-
 def _park_wide(actor: Actor) -> bool:
-    # A worker acts on an event that was authorised when it was recorded.
-    return actor.kind is ActorKind.SYSTEM or actor.has_role(Role.PARK_ADMIN)
+    return actor.is_system or actor.has_role(Role.PARK_ADMIN)
 
 
-def read_scope(actor: Actor) -> ReadScope:
-    if not (actor.can(Perm.REGISTRY_READ) or actor.kind is ActorKind.SYSTEM):
-        return ReadScope()
-    if _park_wide(actor) or actor.has_role(Role.AUDITOR, Role.FINANCE_OFFICER) or actor.kind is ActorKind.API_KEY:
-        return ReadScope(everything=True)
-    return ReadScope(
-        chain_ids=actor.staff_chain_ids,
-        enterprise_ids=actor.contact_enterprise_ids,
-        officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
+def read_scope(actor: Actor) -> Scope:
+    return reach(
+        actor,
+        needs=Perm.REGISTRY_READ,
+        whole_park=actor.has_role(Role.PARK_ADMIN, Role.AUDITOR, Role.FINANCE_OFFICER) or actor.is_api_key,
     )
 
 
 def require(actor: Actor, perm: Perm) -> None:
-    if not (actor.can(perm) or actor.kind is ActorKind.SYSTEM):
+    if not actor.can(perm):
         raise PermissionDenied()
 
 
@@ -63,7 +43,7 @@ def require_manage_chain(actor: Actor, chain_id: uuid.UUID | None) -> None:
 
 
 def require_chains_manage(actor: Actor) -> None:
-    if not _park_wide(actor) or not (actor.can(Perm.CHAINS_MANAGE) or actor.kind is ActorKind.SYSTEM):
+    if not (_park_wide(actor) and actor.can(Perm.CHAINS_MANAGE)):
         raise PermissionDenied()
 
 

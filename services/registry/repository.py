@@ -1,5 +1,6 @@
-"""All SQL of the registry. Every tenant query starts from a `scoped_*` select, so the actor's park and
-scope are applied once, here (row-level security is the second wall)."""
+"""All SQL of the registry, one repository per entity. Every tenant query of an entity starts from its
+repository's `scoped(actor)`, so the actor's park and scope are applied once, here (row-level security is
+the second wall)."""
 
 import uuid
 from collections.abc import Sequence
@@ -12,8 +13,8 @@ from sqlmodel import col
 
 from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest, count, paginate
-from redchain.services.actor import Actor
-from redchain.services.liaison.models import LiaisonAssignment, active_on
+from redchain.services.actor import Actor, Scope
+from redchain.services.liaison import queries as liaison_queries
 from redchain.services.permissions import Role
 from redchain.services.registry.models import (
     Enterprise,
@@ -26,8 +27,9 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
-from redchain.services.registry.policies import ReadScope, read_scope
-from redchain.services.tenancy.models import Membership, User
+from redchain.services.registry.policies import read_scope
+from redchain.services.tenancy import queries as tenancy_queries
+from redchain.services.tenancy.models import User
 
 # Party members proper; development targets and activists are not members yet.
 PARTY_MEMBER_STATUSES = (MemberStatus.FULL, MemberStatus.PROBATIONARY)
@@ -131,7 +133,32 @@ class MemberFilter:
     search: str | None = None  # name substring
 
 
-class RegistryRepository:
+def _enterprise_in_scope(actor: Actor, scope: Scope) -> sa.ColumnElement[bool]:
+    parts: list[sa.ColumnElement[bool]] = []
+    if scope.chain_ids:
+        parts.append(col(Enterprise.chain_id).in_(scope.chain_ids))
+    if scope.enterprise_ids:
+        parts.append(col(Enterprise.id).in_(scope.enterprise_ids))
+    if scope.officer_user_id:
+        posted = liaison_queries.posted_enterprise_ids(actor.tenant_id, park_today(), scope.officer_user_id)
+        parts.append(col(Enterprise.id).in_(posted))
+    return sa.or_(sa.false(), *parts)
+
+
+def visible_enterprise_ids(actor: Actor) -> sa.Select[uuid.UUID]:
+    """IDs of the enterprises `actor` may see, as a subquery for the other entities' scopes."""
+    return EnterpriseRepository.scoped(actor).with_only_columns(col(Enterprise.id))
+
+
+def visible_organization_ids(actor: Actor) -> sa.Select[uuid.UUID]:
+    return OrganizationRepository.scoped(actor).with_only_columns(col(PartyOrganization.id))
+
+
+def visible_member_ids(actor: Actor) -> sa.Select[uuid.UUID]:
+    return MemberRepository.scoped(actor).with_only_columns(col(PartyMember.id))
+
+
+class _Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -139,64 +166,10 @@ class RegistryRepository:
         self.session.add_all(objects)
         await self.session.flush()
 
-    # Scopes ---------------------------------------------------------------------------------------
 
-    def _officer_enterprise_ids(self, actor: Actor, officer_user_id: uuid.UUID) -> sa.Select[uuid.UUID]:
-        return sa.select(col(LiaisonAssignment.enterprise_id)).where(
-            col(LiaisonAssignment.tenant_id) == actor.tenant_id,
-            col(LiaisonAssignment.officer_user_id) == officer_user_id,
-            active_on(park_today()),
-        )
-
-    def _enterprise_in_scope(self, actor: Actor, scope: ReadScope) -> sa.ColumnElement[bool]:
-        parts: list[sa.ColumnElement[bool]] = []
-        if scope.chain_ids:
-            parts.append(col(Enterprise.chain_id).in_(scope.chain_ids))
-        if scope.enterprise_ids:
-            parts.append(col(Enterprise.id).in_(scope.enterprise_ids))
-        if scope.officer_user_id:
-            parts.append(col(Enterprise.id).in_(self._officer_enterprise_ids(actor, scope.officer_user_id)))
-        return sa.or_(sa.false(), *parts)
-
-    def visible_enterprise_ids(self, actor: Actor) -> sa.Select[uuid.UUID]:
-        """IDs of the enterprises `actor` may see, as a subquery for other contexts' scoping."""
-        return self.scoped_enterprises(actor).with_only_columns(col(Enterprise.id))
-
-    def scoped_enterprises(self, actor: Actor) -> sa.Select[Enterprise]:
-        scope = read_scope(actor)
-        stmt = sa.select(Enterprise).where(col(Enterprise.tenant_id) == actor.tenant_id)
-        return stmt if scope.everything else stmt.where(self._enterprise_in_scope(actor, scope))
-
-    def scoped_organizations(self, actor: Actor) -> sa.Select[PartyOrganization]:
-        """An organisation is visible when its chain is, or when it covers a visible enterprise."""
-        scope = read_scope(actor)
-        stmt = sa.select(PartyOrganization).where(col(PartyOrganization.tenant_id) == actor.tenant_id)
-        if scope.everything:
-            return stmt
-        covering = sa.select(col(OrganizationEnterprise.organization_id)).where(
-            col(OrganizationEnterprise.tenant_id) == actor.tenant_id,
-            col(OrganizationEnterprise.enterprise_id).in_(self.visible_enterprise_ids(actor)),
-        )
-        parts = [col(PartyOrganization.id).in_(covering)]
-        if scope.chain_ids:
-            parts.append(col(PartyOrganization.chain_id).in_(scope.chain_ids))
-        return stmt.where(sa.or_(*parts))
-
-    def scoped_members(self, actor: Actor) -> sa.Select[PartyMember]:
-        """A member is visible through its enterprise (employer) or its organisation."""
-        scope = read_scope(actor)
-        stmt = sa.select(PartyMember).where(col(PartyMember.tenant_id) == actor.tenant_id)
-        if scope.everything:
-            return stmt
-        visible_orgs = self.scoped_organizations(actor).with_only_columns(col(PartyOrganization.id))
-        return stmt.where(
-            sa.or_(
-                col(PartyMember.enterprise_id).in_(self.visible_enterprise_ids(actor)),
-                col(PartyMember.organization_id).in_(visible_orgs),
-            )
-        )
-
-    def scoped_chains(self, actor: Actor) -> sa.Select[IndustryChain]:
+class ChainRepository(_Repository):
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[IndustryChain]:
         # A park's chains are its public structure: every registry reader sees all of them.
         stmt = sa.select(IndustryChain).where(col(IndustryChain.tenant_id) == actor.tenant_id)
         return stmt if not read_scope(actor).empty else stmt.where(sa.false())
@@ -204,11 +177,11 @@ class RegistryRepository:
     # Industry chains ------------------------------------------------------------------------------
 
     async def chain(self, actor: Actor, chain_id: uuid.UUID, for_update: bool = False) -> IndustryChain | None:
-        stmt = self.scoped_chains(actor).where(col(IndustryChain.id) == chain_id)
+        stmt = self.scoped(actor).where(col(IndustryChain.id) == chain_id)
         return await self.session.scalar(stmt.with_for_update() if for_update else stmt)
 
     def _chain_filter(self, actor: Actor, include_archived: bool) -> sa.Select[IndustryChain]:
-        stmt = self.scoped_chains(actor)
+        stmt = self.scoped(actor)
         return stmt if include_archived else stmt.where(col(IndustryChain.archived_at).is_(None))
 
     async def chains(
@@ -237,34 +210,25 @@ class RegistryRepository:
         )
         return await self.session.scalar(stmt)
 
-    async def count_live_enterprises_in_chain(self, tenant_id: uuid.UUID, chain_id: uuid.UUID) -> int:
-        return await count(
-            self.session,
-            sa.select(col(Enterprise.id)).where(
-                col(Enterprise.tenant_id) == tenant_id,
-                col(Enterprise.chain_id) == chain_id,
-                col(Enterprise.archived_at).is_(None),
-            ),
-        )
-
     async def holds_chain_staff(self, tenant_id: uuid.UUID, user_id: uuid.UUID, chain_id: uuid.UUID) -> bool:
-        stmt = sa.select(col(Membership.id)).where(
-            col(Membership.tenant_id) == tenant_id,
-            col(Membership.user_id) == user_id,
-            col(Membership.role) == Role.CHAIN_STAFF,
-            col(Membership.chain_id) == chain_id,
-            col(Membership.revoked_at).is_(None),
+        return bool(
+            await self.session.scalar(tenancy_queries.holds_role(tenant_id, user_id, Role.CHAIN_STAFF, chain_id))
         )
-        return await self.session.scalar(stmt.limit(1)) is not None
 
-    # Enterprises ----------------------------------------------------------------------------------
+
+class EnterpriseRepository(_Repository):
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[Enterprise]:
+        scope = read_scope(actor)
+        stmt = sa.select(Enterprise).where(col(Enterprise.tenant_id) == actor.tenant_id)
+        return stmt if scope.whole_park else stmt.where(_enterprise_in_scope(actor, scope))
 
     async def enterprise(self, actor: Actor, enterprise_id: uuid.UUID, for_update: bool = False) -> Enterprise | None:
-        stmt = self.scoped_enterprises(actor).where(col(Enterprise.id) == enterprise_id)
+        stmt = self.scoped(actor).where(col(Enterprise.id) == enterprise_id)
         return await self.session.scalar(stmt.with_for_update(of=Enterprise) if for_update else stmt)
 
     async def enterprises(self, actor: Actor, ids: Sequence[uuid.UUID]) -> list[Enterprise]:
-        return list(await self.session.scalars(self.scoped_enterprises(actor).where(col(Enterprise.id).in_(ids))))
+        return list(await self.session.scalars(self.scoped(actor).where(col(Enterprise.id).in_(ids))))
 
     async def enterprises_by_credit_code(
         self, tenant_id: uuid.UUID, codes: Sequence[str], for_update: bool = False
@@ -276,7 +240,7 @@ class RegistryRepository:
         return list(await self.session.scalars(stmt.with_for_update() if for_update else stmt))
 
     def filtered_enterprises(self, actor: Actor, where: EnterpriseFilter) -> sa.Select[Enterprise]:
-        stmt = self.scoped_enterprises(actor)
+        stmt = self.scoped(actor)
         if where.chain_id is not None:
             stmt = stmt.where(col(Enterprise.chain_id) == where.chain_id)
         if where.area:
@@ -305,16 +269,82 @@ class RegistryRepository:
     async def count_enterprises(self, actor: Actor, where: EnterpriseFilter) -> int:
         return await count(self.session, self.filtered_enterprises(actor, where))
 
-    # Party organisations --------------------------------------------------------------------------
+    async def count_live_enterprises_in_chain(self, tenant_id: uuid.UUID, chain_id: uuid.UUID) -> int:
+        return await count(
+            self.session,
+            sa.select(col(Enterprise.id)).where(
+                col(Enterprise.tenant_id) == tenant_id,
+                col(Enterprise.chain_id) == chain_id,
+                col(Enterprise.archived_at).is_(None),
+            ),
+        )
+
+    async def enterprises_of_organizations(
+        self, actor: Actor, organization_ids: Sequence[uuid.UUID]
+    ) -> list[tuple[uuid.UUID, Enterprise]]:
+        stmt = (
+            self.scoped(actor)
+            .add_columns(col(OrganizationEnterprise.organization_id))
+            .join(
+                OrganizationEnterprise,
+                sa.and_(
+                    col(OrganizationEnterprise.tenant_id) == col(Enterprise.tenant_id),
+                    col(OrganizationEnterprise.enterprise_id) == col(Enterprise.id),
+                ),
+            )
+            .where(col(OrganizationEnterprise.organization_id).in_(organization_ids))
+            .order_by(col(Enterprise.name))
+        )
+        return [(org_id, enterprise) for enterprise, org_id in (await self.session.execute(stmt)).all()]
+
+    async def officers_of_enterprises(
+        self, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
+    ) -> list[tuple[uuid.UUID, User]]:
+        """Officers and instructors with an active assignment (liaison's) to enterprises `actor` may see."""
+        visible = self.scoped(actor).where(col(Enterprise.id).in_(enterprise_ids)).with_only_columns(col(Enterprise.id))
+        postings = (
+            await self.session.execute(
+                liaison_queries.postings(actor.tenant_id, list(await self.session.scalars(visible)), park_today())
+            )
+        ).all()
+        users = await self.session.scalars(tenancy_queries.users(list({officer for _, officer in postings})))
+        officers_of: dict[uuid.UUID, set[uuid.UUID]] = {}
+        for enterprise_id, officer in postings:
+            officers_of.setdefault(enterprise_id, set()).add(officer)
+        ordered = list(users)  # by name
+        return [
+            (enterprise_id, user)
+            for enterprise_id in sorted(officers_of)
+            for user in ordered
+            if user.id in officers_of[enterprise_id]
+        ]
+
+
+class OrganizationRepository(_Repository):
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[PartyOrganization]:
+        """An organisation is visible when its chain is, or when it covers a visible enterprise."""
+        scope = read_scope(actor)
+        stmt = sa.select(PartyOrganization).where(col(PartyOrganization.tenant_id) == actor.tenant_id)
+        if scope.whole_park:
+            return stmt
+        covering = sa.select(col(OrganizationEnterprise.organization_id)).where(
+            col(OrganizationEnterprise.tenant_id) == actor.tenant_id,
+            col(OrganizationEnterprise.enterprise_id).in_(visible_enterprise_ids(actor)),
+        )
+        parts = [col(PartyOrganization.id).in_(covering)]
+        if scope.chain_ids:
+            parts.append(col(PartyOrganization.chain_id).in_(scope.chain_ids))
+        return stmt.where(sa.or_(*parts))
 
     async def organization(
         self, actor: Actor, organization_id: uuid.UUID, for_update: bool = False
     ) -> PartyOrganization | None:
-        stmt = self.scoped_organizations(actor).where(col(PartyOrganization.id) == organization_id)
+        stmt = self.scoped(actor).where(col(PartyOrganization.id) == organization_id)
         return await self.session.scalar(stmt.with_for_update(of=PartyOrganization) if for_update else stmt)
 
     async def organizations(self, actor: Actor, ids: Sequence[uuid.UUID]) -> list[PartyOrganization]:
-        stmt = self.scoped_organizations(actor).where(col(PartyOrganization.id).in_(ids))
+        stmt = self.scoped(actor).where(col(PartyOrganization.id).in_(ids))
         return list(await self.session.scalars(stmt))
 
     async def ancestor_ids(self, tenant_id: uuid.UUID, organization_id: uuid.UUID) -> list[uuid.UUID]:
@@ -352,19 +382,8 @@ class RegistryRepository:
             )
         )
 
-    async def count_full_members(self, tenant_id: uuid.UUID, organization_id: uuid.UUID) -> int:
-        return await count(
-            self.session,
-            sa.select(col(PartyMember.id)).where(
-                col(PartyMember.tenant_id) == tenant_id,
-                col(PartyMember.organization_id) == organization_id,
-                col(PartyMember.status) == MemberStatus.FULL,
-                col(PartyMember.archived_at).is_(None),
-            ),
-        )
-
     def _organization_filter(self, actor: Actor, where: OrganizationFilter) -> sa.Select[PartyOrganization]:
-        stmt = self.scoped_organizations(actor)
+        stmt = self.scoped(actor)
         if where.chain_id is not None:
             stmt = stmt.where(col(PartyOrganization.chain_id) == where.chain_id)
         if where.kind is not None:
@@ -401,7 +420,7 @@ class RegistryRepository:
         self, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
     ) -> list[tuple[uuid.UUID, PartyOrganization]]:
         stmt = (
-            self.scoped_organizations(actor)
+            self.scoped(actor)
             .add_columns(col(OrganizationEnterprise.enterprise_id))
             .join(
                 OrganizationEnterprise,
@@ -414,24 +433,6 @@ class RegistryRepository:
             .order_by(col(PartyOrganization.name))
         )
         return [(enterprise_id, org) for org, enterprise_id in (await self.session.execute(stmt)).all()]
-
-    async def enterprises_of_organizations(
-        self, actor: Actor, organization_ids: Sequence[uuid.UUID]
-    ) -> list[tuple[uuid.UUID, Enterprise]]:
-        stmt = (
-            self.scoped_enterprises(actor)
-            .add_columns(col(OrganizationEnterprise.organization_id))
-            .join(
-                OrganizationEnterprise,
-                sa.and_(
-                    col(OrganizationEnterprise.tenant_id) == col(Enterprise.tenant_id),
-                    col(OrganizationEnterprise.enterprise_id) == col(Enterprise.id),
-                ),
-            )
-            .where(col(OrganizationEnterprise.organization_id).in_(organization_ids))
-            .order_by(col(Enterprise.name))
-        )
-        return [(org_id, enterprise) for enterprise, org_id in (await self.session.execute(stmt)).all()]
 
     async def clear_secretary(self, tenant_id: uuid.UUID, member_id: uuid.UUID) -> list[uuid.UUID]:
         """Unsets `member_id` as secretary wherever it is one; returns those organisations."""
@@ -446,14 +447,27 @@ class RegistryRepository:
         )
         return list(result.scalars())
 
-    # Members --------------------------------------------------------------------------------------
+
+class MemberRepository(_Repository):
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[PartyMember]:
+        """A member is visible through its enterprise (employer) or its organisation."""
+        stmt = sa.select(PartyMember).where(col(PartyMember.tenant_id) == actor.tenant_id)
+        if read_scope(actor).whole_park:
+            return stmt
+        return stmt.where(
+            sa.or_(
+                col(PartyMember.enterprise_id).in_(visible_enterprise_ids(actor)),
+                col(PartyMember.organization_id).in_(visible_organization_ids(actor)),
+            )
+        )
 
     async def member(self, actor: Actor, member_id: uuid.UUID, for_update: bool = False) -> PartyMember | None:
-        stmt = self.scoped_members(actor).where(col(PartyMember.id) == member_id)
+        stmt = self.scoped(actor).where(col(PartyMember.id) == member_id)
         return await self.session.scalar(stmt.with_for_update(of=PartyMember) if for_update else stmt)
 
     async def members(self, actor: Actor, ids: Sequence[uuid.UUID]) -> list[PartyMember]:
-        return list(await self.session.scalars(self.scoped_members(actor).where(col(PartyMember.id).in_(ids))))
+        return list(await self.session.scalars(self.scoped(actor).where(col(PartyMember.id).in_(ids))))
 
     async def members_by_id_card_hash(
         self, tenant_id: uuid.UUID, hashes: Sequence[str], for_update: bool = False
@@ -463,8 +477,19 @@ class RegistryRepository:
         )
         return list(await self.session.scalars(stmt.with_for_update() if for_update else stmt))
 
+    async def count_full_members(self, tenant_id: uuid.UUID, organization_id: uuid.UUID) -> int:
+        return await count(
+            self.session,
+            sa.select(col(PartyMember.id)).where(
+                col(PartyMember.tenant_id) == tenant_id,
+                col(PartyMember.organization_id) == organization_id,
+                col(PartyMember.status) == MemberStatus.FULL,
+                col(PartyMember.archived_at).is_(None),
+            ),
+        )
+
     def _member_filter(self, actor: Actor, where: MemberFilter) -> sa.Select[PartyMember]:
-        stmt = self.scoped_members(actor)
+        stmt = self.scoped(actor)
         if where.chain_id is not None:
             stmt = stmt.where(member_in_chain(actor.tenant_id, where.chain_id))
         if where.organization_id is not None:
@@ -509,7 +534,7 @@ class RegistryRepository:
         return {key: n for key, n in (await self.session.execute(stmt)).all()}
 
     async def transfers(self, actor: Actor, ids: Sequence[uuid.UUID]) -> list[MemberTransfer]:
-        visible = self.scoped_members(actor).with_only_columns(col(PartyMember.id))
+        visible = self.scoped(actor).with_only_columns(col(PartyMember.id))
         stmt = sa.select(MemberTransfer).where(
             col(MemberTransfer.tenant_id) == actor.tenant_id,
             col(MemberTransfer.id).in_(ids),
@@ -518,7 +543,7 @@ class RegistryRepository:
         return list(await self.session.scalars(stmt))
 
     async def transfers_of_members(self, actor: Actor, member_ids: Sequence[uuid.UUID]) -> list[MemberTransfer]:
-        visible = self.scoped_members(actor).where(col(PartyMember.id).in_(member_ids))
+        visible = self.scoped(actor).where(col(PartyMember.id).in_(member_ids))
         stmt = (
             sa.select(MemberTransfer)
             .where(
@@ -528,24 +553,3 @@ class RegistryRepository:
             .order_by(col(MemberTransfer.transferred_on), col(MemberTransfer.created_at))
         )
         return list(await self.session.scalars(stmt))
-
-    # Liaison officers (read only: the liaison context owns assignments) ---------------------------
-
-    async def officers_of_enterprises(
-        self, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
-    ) -> list[tuple[uuid.UUID, User]]:
-        """Officers and instructors with an active assignment to enterprises `actor` may see."""
-        stmt = (
-            sa.select(col(LiaisonAssignment.enterprise_id), User)
-            .join(User, col(User.id) == col(LiaisonAssignment.officer_user_id))
-            .where(
-                col(LiaisonAssignment.tenant_id) == actor.tenant_id,
-                col(LiaisonAssignment.enterprise_id).in_(enterprise_ids),
-                active_on(park_today()),
-            )
-            .distinct()
-            .order_by(col(LiaisonAssignment.enterprise_id), col(User.display_name), col(User.id))
-        )
-        if not read_scope(actor).everything:
-            stmt = stmt.where(col(LiaisonAssignment.enterprise_id).in_(self.visible_enterprise_ids(actor)))
-        return [(enterprise_id, user) for enterprise_id, user in (await self.session.execute(stmt)).all()]

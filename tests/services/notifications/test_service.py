@@ -17,7 +17,7 @@ from redchain.services.notifications.models import Notification
 from redchain.services.notifications.service import MAX_MARK_IDS, NotificationKind
 from redchain.services.permissions import Perm, Role
 from redchain.services.tenancy.models import Tenant, User
-from tests.factories import actor_for, create_member, create_park, create_user
+from tests.factories import actor_for, create_member, create_park
 from tests.services.notifications.factories import create_notification
 
 
@@ -174,14 +174,13 @@ async def test_mark_all_read_touches_only_own_notifications_in_this_park(db: Dat
     assert len(await own_ids(db, actor_elsewhere, unread_only=True)) == 1
 
 
-async def test_api_keys_and_parkless_sessions_have_no_notifications(db: Database) -> None:
+async def test_api_keys_and_the_worker_have_no_notifications(db: Database) -> None:
     park = await create_park(db)
     api_key = Actor(
         kind=ActorKind.API_KEY, tenant_id=park.id, api_key_id=uuid.uuid4(), api_scopes=frozenset({Perm.AUDIT_READ})
     )
-    parkless = Actor(kind=ActorKind.USER, tenant_id=None, user_id=(await create_user(db)).id)
 
-    for actor in (api_key, parkless):
+    for actor in (api_key, Actor.system(park.id)):
         async with db.transaction(park.id) as session:
             with pytest.raises(PermissionDenied):
                 await notifications.list_notifications(session, actor, PageRequest(first=10), unread_only=False)

@@ -8,7 +8,7 @@ from redchain.infra.pagination import PageRequest
 from redchain.services.registry import service as registry
 from redchain.services.registry.credit_code import make_credit_code
 from redchain.services.registry.models import Enterprise
-from redchain.services.registry.repository import RegistryRepository
+from redchain.services.registry.repository import EnterpriseRepository
 from redchain.services.registry.service import EnterpriseFilter, MemberFilter, OrganizationFilter
 from tests.factories import build_cast, create_enterprise, create_organization, create_party_member
 from tests.services.registry.helpers import run
@@ -79,7 +79,7 @@ async def test_a_search_of_three_or_more_characters_uses_the_trigram_index(db: D
         await session.execute(sa.text("ANALYZE enterprises"))
 
     async with db.transaction(cast.park.id) as session:
-        stmt = RegistryRepository(session).filtered_enterprises(cast.admin.actor, EnterpriseFilter(search="新材料"))
+        stmt = EnterpriseRepository(session).filtered_enterprises(cast.admin.actor, EnterpriseFilter(search="新材料"))
         sql = stmt.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
         plan = "\n".join(await session.scalars(sa.text(f"EXPLAIN {sql}")))
         found = (await session.scalars(stmt)).all()

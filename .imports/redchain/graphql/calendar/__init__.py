@@ -1,0 +1,1 @@
+/work/wt-scopes/graphql/calendar/__init__.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/graphql/funds/types.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/graphql/registry/__init__.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/graphql/tenancy/__init__.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/graphql/tickets/queries.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/infra/migrations/versions/0001_foundation.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/infra/payments/settings.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/services/__init__.py

@@ -1,0 +1,1 @@
+/work/wt-scopes/services/demo.py

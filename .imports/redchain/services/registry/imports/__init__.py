@@ -1,0 +1,1 @@
+/work/wt-scopes/services/registry/imports/__init__.py
