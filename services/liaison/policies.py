@@ -1,11 +1,10 @@
 """Who may post officers, log visits and read them; when an assignment counts as active."""
 
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from redchain.services.actor import Actor
+from redchain.services.actor import Actor, Scope, reach
 from redchain.services.errors import PermissionDenied
 from redchain.services.liaison.models import LiaisonAssignment
 from redchain.services.permissions import Perm, Role
@@ -18,8 +17,8 @@ class AssignmentStatus(StrEnum):
 
 
 def status_on(assignment: LiaisonAssignment, today: date) -> AssignmentStatus:
-    # The registry's LIAISON_OFFICER scope uses the same rule in SQL (active = starts_on <= today and
-    # (ends_on is null or ends_on >= today)): keep both in step.
+    # models.active_on is the same rule in SQL (starts_on <= today and (ends_on is null or ends_on >= today)),
+    # which other contexts' scopes reach through queries.py: keep both in step.
     if assignment.starts_on > today:
         return AssignmentStatus.SCHEDULED
     if assignment.ends_on is not None and assignment.ends_on < today:
@@ -27,24 +26,10 @@ def status_on(assignment: LiaisonAssignment, today: date) -> AssignmentStatus:
     return AssignmentStatus.ACTIVE
 
 
-@dataclass(frozen=True)
-class ReadScope:
-    """What an actor may read. `everything` wins; otherwise the union of the other parts."""
-
-    everything: bool = False
-    chain_ids: frozenset[uuid.UUID] = frozenset()
-    enterprise_ids: frozenset[uuid.UUID] = frozenset()
-    officer_user_id: uuid.UUID | None = None  # an officer reads its own assignments and visits
-
-
-def read_scope(actor: Actor) -> ReadScope:
-    if actor.can(Perm.LIAISON_READ):
-        return ReadScope(everything=True)
-    return ReadScope(
-        chain_ids=actor.staff_chain_ids,
-        enterprise_ids=actor.contact_enterprise_ids,
-        officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
-    )
+def read_scope(actor: Actor) -> Scope:
+    """liaison:read (PARK_ADMIN, AUDITOR, keys) reads the whole park; chain staff their chain's enterprises,
+    contacts their enterprise, an officer its own assignments and visits."""
+    return reach(actor, whole_park=actor.can(Perm.LIAISON_READ))
 
 
 def require_manage(actor: Actor) -> None:
@@ -53,8 +38,8 @@ def require_manage(actor: Actor) -> None:
 
 
 def may_manage_chain(actor: Actor, chain_id: uuid.UUID | None) -> bool:
-    """PARK_ADMIN posts officers anywhere; CHAIN_STAFF only to its own chain's enterprises."""
-    if actor.has_role(Role.PARK_ADMIN):
+    """PARK_ADMIN (and the worker) posts officers anywhere; CHAIN_STAFF only to its own chain's enterprises."""
+    if actor.is_system or actor.has_role(Role.PARK_ADMIN):
         return True
     return chain_id is not None and any(g.role is Role.CHAIN_STAFF and g.chain_id == chain_id for g in actor.grants)
 

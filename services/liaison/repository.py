@@ -1,4 +1,4 @@
-"""All SQL of the liaison context."""
+"""All SQL of the liaison context: assignments and visits, each with its one `scoped(actor)`."""
 
 import uuid
 from dataclasses import dataclass
@@ -10,12 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from redchain.infra.pagination import Page, PageRequest, count, paginate
-from redchain.services.actor import Actor
+from redchain.services.actor import Actor, Scope
 from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment, LiaisonVisit, active_on
-from redchain.services.liaison.policies import AssignmentStatus, ReadScope, read_scope
+from redchain.services.liaison.policies import AssignmentStatus, read_scope
 from redchain.services.permissions import Role
-from redchain.services.registry.models import Enterprise
-from redchain.services.tenancy.models import Membership
+from redchain.services.registry import queries as registry_queries
+from redchain.services.tenancy import queries as tenancy_queries
 
 
 @dataclass(frozen=True)
@@ -50,20 +50,15 @@ def _status_condition(status: AssignmentStatus, today: date) -> sa.ColumnElement
     return col(LiaisonAssignment.ends_on) < today
 
 
-def _enterprises_in_chains(tenant_id: uuid.UUID, chain_ids: frozenset[uuid.UUID]) -> sa.Select[Any]:
-    return sa.select(col(Enterprise.id)).where(
-        col(Enterprise.tenant_id) == tenant_id, col(Enterprise.chain_id).in_(chain_ids)
-    )
-
-
-def _scope_condition(
-    scope: ReadScope, tenant_id: uuid.UUID, enterprise_column: Any, officer_column: Any
+def _in_scope(
+    scope: Scope, tenant_id: uuid.UUID, enterprise_column: Any, officer_column: Any
 ) -> sa.ColumnElement[bool]:
-    if scope.everything:
+    """Assignments and visits alike: by their enterprise, or (an officer's own) by their officer."""
+    if scope.whole_park:
         return sa.true()
     parts: list[sa.ColumnElement[bool]] = []
     if scope.chain_ids:
-        parts.append(enterprise_column.in_(_enterprises_in_chains(tenant_id, scope.chain_ids)))
+        parts.append(enterprise_column.in_(registry_queries.enterprise_ids_in_chains(tenant_id, scope.chain_ids)))
     if scope.enterprise_ids:
         parts.append(enterprise_column.in_(scope.enterprise_ids))
     if scope.officer_user_id:
@@ -71,7 +66,7 @@ def _scope_condition(
     return sa.or_(*parts) if parts else sa.false()
 
 
-class LiaisonRepository:
+class _Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -79,28 +74,22 @@ class LiaisonRepository:
         self.session.add_all(objects)
         await self.session.flush()
 
-    # What assigning needs to know about the rest of the park.
-    async def enterprise_for_update(self, tenant_id: uuid.UUID, enterprise_id: uuid.UUID) -> Enterprise | None:
-        # Locking the enterprise serialises assignments to it, so the overlap check cannot race.
-        stmt = sa.select(Enterprise).where(col(Enterprise.tenant_id) == tenant_id, col(Enterprise.id) == enterprise_id)
-        return await self.session.scalar(stmt.with_for_update())
 
-    async def enterprise_chain(self, tenant_id: uuid.UUID, enterprise_id: uuid.UUID) -> uuid.UUID | None:
-        stmt = sa.select(col(Enterprise.chain_id)).where(
-            col(Enterprise.tenant_id) == tenant_id, col(Enterprise.id) == enterprise_id
+class AssignmentRepository(_Repository):
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[LiaisonAssignment]:
+        return sa.select(LiaisonAssignment).where(
+            col(LiaisonAssignment.tenant_id) == actor.tenant_id,
+            _in_scope(
+                read_scope(actor),
+                actor.tenant_id,
+                col(LiaisonAssignment.enterprise_id),
+                col(LiaisonAssignment.officer_user_id),
+            ),
         )
-        return await self.session.scalar(stmt)
 
     async def holds_officer_role(self, tenant_id: uuid.UUID, user_id: uuid.UUID) -> bool:
-        stmt = sa.select(
-            sa.exists().where(
-                col(Membership.tenant_id) == tenant_id,
-                col(Membership.user_id) == user_id,
-                col(Membership.role) == Role.LIAISON_OFFICER,
-                col(Membership.revoked_at).is_(None),
-            )
-        )
-        return bool(await self.session.scalar(stmt))
+        return bool(await self.session.scalar(tenancy_queries.holds_role(tenant_id, user_id, Role.LIAISON_OFFICER)))
 
     async def overlapping_assignment_exists(
         self,
@@ -122,18 +111,6 @@ class LiaisonRepository:
         )
         return bool(await self.session.scalar(stmt))
 
-    # Assignments.
-    def scoped_assignments(self, actor: Actor) -> sa.Select[LiaisonAssignment]:
-        return sa.select(LiaisonAssignment).where(
-            col(LiaisonAssignment.tenant_id) == actor.tenant_id,
-            _scope_condition(
-                read_scope(actor),
-                actor.tenant_id,
-                col(LiaisonAssignment.enterprise_id),
-                col(LiaisonAssignment.officer_user_id),
-            ),
-        )
-
     async def assignment_for_update(self, tenant_id: uuid.UUID, assignment_id: uuid.UUID) -> LiaisonAssignment | None:
         stmt = sa.select(LiaisonAssignment).where(
             col(LiaisonAssignment.tenant_id) == tenant_id, col(LiaisonAssignment.id) == assignment_id
@@ -152,11 +129,11 @@ class LiaisonRepository:
         return await self.session.scalar(stmt.with_for_update(read=True))
 
     async def assignments(self, actor: Actor, ids: list[uuid.UUID]) -> list[LiaisonAssignment]:
-        stmt = self.scoped_assignments(actor).where(col(LiaisonAssignment.id).in_(ids))
+        stmt = self.scoped(actor).where(col(LiaisonAssignment.id).in_(ids))
         return list(await self.session.scalars(stmt))
 
     def _assignment_filter(self, actor: Actor, where: AssignmentFilter, today: date) -> sa.Select[Any]:
-        stmt = self.scoped_assignments(actor)
+        stmt = self.scoped(actor)
         if where.enterprise_id:
             stmt = stmt.where(col(LiaisonAssignment.enterprise_id) == where.enterprise_id)
         if where.officer_user_id:
@@ -174,21 +151,23 @@ class LiaisonRepository:
     async def count_assignments(self, actor: Actor, where: AssignmentFilter, today: date) -> int:
         return await count(self.session, self._assignment_filter(actor, where, today))
 
-    # Visits.
-    def scoped_visits(self, actor: Actor) -> sa.Select[LiaisonVisit]:
+
+class VisitRepository(_Repository):
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[LiaisonVisit]:
         return sa.select(LiaisonVisit).where(
             col(LiaisonVisit.tenant_id) == actor.tenant_id,
-            _scope_condition(
+            _in_scope(
                 read_scope(actor), actor.tenant_id, col(LiaisonVisit.enterprise_id), col(LiaisonVisit.officer_user_id)
             ),
         )
 
     async def visits(self, actor: Actor, ids: list[uuid.UUID]) -> list[LiaisonVisit]:
-        stmt = self.scoped_visits(actor).where(col(LiaisonVisit.id).in_(ids))
+        stmt = self.scoped(actor).where(col(LiaisonVisit.id).in_(ids))
         return list(await self.session.scalars(stmt))
 
     def _visit_filter(self, actor: Actor, where: VisitFilter) -> sa.Select[Any]:
-        stmt = self.scoped_visits(actor)
+        stmt = self.scoped(actor)
         if where.enterprise_id:
             stmt = stmt.where(col(LiaisonVisit.enterprise_id) == where.enterprise_id)
         if where.assignment_id:
@@ -207,25 +186,20 @@ class LiaisonRepository:
     # Workload: one statement for every officer of the park.
     async def workload(self, actor: Actor, only_officer: uuid.UUID | None, today: date) -> list[OfficerWorkload]:
         tenant_id = actor.tenant_id
-        scope = read_scope(actor) if only_officer is None else ReadScope(officer_user_id=only_officer)
+        scope = read_scope(actor) if only_officer is None else Scope(officer_user_id=only_officer)
         assignment = LiaisonAssignment
         active = (
             sa.select(
                 col(assignment.officer_user_id).label("officer"),
                 sa.func.count().label("active"),
-                sa.func.count(sa.distinct(col(assignment.enterprise_id))).filter(col(Enterprise.is_key)).label("key"),
-            )
-            .join(
-                Enterprise,
-                sa.and_(
-                    col(Enterprise.tenant_id) == col(assignment.tenant_id),
-                    col(Enterprise.id) == col(assignment.enterprise_id),
-                ),
+                sa.func.count(sa.distinct(col(assignment.enterprise_id)))
+                .filter(col(assignment.enterprise_id).in_(registry_queries.key_enterprise_ids(tenant_id)))
+                .label("key"),
             )
             .where(
                 col(assignment.tenant_id) == tenant_id,
                 active_on(today),
-                _scope_condition(scope, tenant_id, col(assignment.enterprise_id), col(assignment.officer_user_id)),
+                _in_scope(scope, tenant_id, col(assignment.enterprise_id), col(assignment.officer_user_id)),
             )
             .group_by(col(assignment.officer_user_id))
             .subquery()
@@ -240,22 +214,15 @@ class LiaisonRepository:
             )
             .where(
                 col(LiaisonVisit.tenant_id) == tenant_id,
-                _scope_condition(scope, tenant_id, col(LiaisonVisit.enterprise_id), col(LiaisonVisit.officer_user_id)),
+                _in_scope(scope, tenant_id, col(LiaisonVisit.enterprise_id), col(LiaisonVisit.officer_user_id)),
             )
             .group_by(col(LiaisonVisit.officer_user_id))
             .subquery()
         )
-        officers: sa.Select[Any] = (
-            sa.select(col(Membership.user_id).label("officer"))
-            .distinct()
-            .where(
-                col(Membership.tenant_id) == tenant_id,
-                col(Membership.role) == Role.LIAISON_OFFICER,
-                col(Membership.revoked_at).is_(None),
-            )
-        )
+        officer_ids = tenancy_queries.role_holder_ids(tenant_id, Role.LIAISON_OFFICER).subquery()
+        officers = sa.select(officer_ids.c.user_id.label("officer"))
         if only_officer is not None:
-            officers = officers.where(col(Membership.user_id) == only_officer)
+            officers = officers.where(officer_ids.c.user_id == only_officer)
         officer = officers.subquery()
         active_count = sa.func.coalesce(active.c.active, 0)
         stmt = (

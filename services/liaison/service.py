@@ -34,10 +34,12 @@ from redchain.services.liaison.policies import (
 )
 from redchain.services.liaison.repository import (
     AssignmentFilter,
-    LiaisonRepository,
+    AssignmentRepository,
     OfficerWorkload,
     VisitFilter,
+    VisitRepository,
 )
+from redchain.services.registry import service as registry
 
 ASSIGNMENT_FIELDS = ("officer_user_id", "enterprise_id", "kind", "starts_on", "ends_on")
 VISIT_FIELDS = ("assignment_id", "enterprise_id", "officer_user_id", "visited_on", "notes", "follow_ups")
@@ -54,9 +56,10 @@ async def assign(
     starts_on: date | None = None,
 ) -> LiaisonAssignment:
     require_manage(actor)
-    repo = LiaisonRepository(session)
-    enterprise = await repo.enterprise_for_update(actor.tenant_id, enterprise_id)
-    if enterprise is None or not may_manage_chain(actor, enterprise.chain_id):
+    repo = AssignmentRepository(session)
+    # Locking the enterprise serialises assignments to it, so the overlap check cannot race.
+    enterprise = await registry.require_enterprise(session, actor, enterprise_id, for_update=True, field="enterpriseId")
+    if not may_manage_chain(actor, enterprise.chain_id):
         raise NotFound("enterpriseId")
     if enterprise.archived_at is not None:
         raise EnterpriseArchived("enterpriseId")
@@ -102,11 +105,9 @@ async def end_assignment(
     """`ends_on` is the assignment's last day (default today); from the day after, the officer's scope
     no longer includes the enterprise."""
     require_manage(actor)
-    repo = LiaisonRepository(session)
-    assignment = await repo.assignment_for_update(actor.tenant_id, assignment_id)
-    if assignment is None or not may_manage_chain(
-        actor, await repo.enterprise_chain(actor.tenant_id, assignment.enterprise_id)
-    ):
+    assignment = await AssignmentRepository(session).assignment_for_update(actor.tenant_id, assignment_id)
+    enterprise = await registry.get_enterprise(session, actor, assignment.enterprise_id) if assignment else None
+    if assignment is None or enterprise is None or not may_manage_chain(actor, enterprise.chain_id):
         raise NotFound("id")
     if assignment.ends_on is not None:
         raise AlreadyEnded("id")
@@ -147,9 +148,9 @@ async def log_visit(
     follow_ups: str | None = None,
 ) -> LiaisonVisit:
     officer_id = require_officer(actor)
-    repo = LiaisonRepository(session)
+    repo = VisitRepository(session)
     # Someone else's assignment is not found, whatever it is: officers see only their own.
-    assignment = await repo.officer_assignment(actor.tenant_id, officer_id, assignment_id)
+    assignment = await AssignmentRepository(session).officer_assignment(actor.tenant_id, officer_id, assignment_id)
     if assignment is None:
         raise NotFound("assignmentId")
     today = park_today()
@@ -202,27 +203,27 @@ async def log_visit(
 async def list_assignments(
     session: AsyncSession, actor: Actor, where: AssignmentFilter, page: PageRequest
 ) -> Page[LiaisonAssignment]:
-    return await LiaisonRepository(session).page_assignments(actor, where, park_today(), page)
+    return await AssignmentRepository(session).page_assignments(actor, where, park_today(), page)
 
 
 async def count_assignments(session: AsyncSession, actor: Actor, where: AssignmentFilter) -> int:
-    return await LiaisonRepository(session).count_assignments(actor, where, park_today())
+    return await AssignmentRepository(session).count_assignments(actor, where, park_today())
 
 
 async def assignments_by_ids(session: AsyncSession, actor: Actor, ids: list[uuid.UUID]) -> list[LiaisonAssignment]:
-    return await LiaisonRepository(session).assignments(actor, ids)
+    return await AssignmentRepository(session).assignments(actor, ids)
 
 
 async def list_visits(session: AsyncSession, actor: Actor, where: VisitFilter, page: PageRequest) -> Page[LiaisonVisit]:
-    return await LiaisonRepository(session).page_visits(actor, where, page)
+    return await VisitRepository(session).page_visits(actor, where, page)
 
 
 async def count_visits(session: AsyncSession, actor: Actor, where: VisitFilter) -> int:
-    return await LiaisonRepository(session).count_visits(actor, where)
+    return await VisitRepository(session).count_visits(actor, where)
 
 
 async def visits_by_ids(session: AsyncSession, actor: Actor, ids: list[uuid.UUID]) -> list[LiaisonVisit]:
-    return await LiaisonRepository(session).visits(actor, ids)
+    return await VisitRepository(session).visits(actor, ids)
 
 
 async def officer_workload(session: AsyncSession, actor: Actor) -> list[OfficerWorkload]:
@@ -230,4 +231,4 @@ async def officer_workload(session: AsyncSession, actor: Actor) -> list[OfficerW
     what the caller may read, so a chain's staff see the load within their chain."""
     if not may_see_workload(actor):
         raise PermissionDenied()
-    return await LiaisonRepository(session).workload(actor, workload_officer(actor), park_today())
+    return await VisitRepository(session).workload(actor, workload_officer(actor), park_today())
