@@ -89,7 +89,7 @@ async def add_attachment(
     """The bytes are stored before the row commits: if the transaction then fails, an unreferenced file is
     left behind (harmless, and removable by a sweep), never a row pointing at nothing."""
     now = now or utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now, for_update=True, field="ticketId")
+    ticket = await require_ticket(session, actor, ticket_id, for_update=True, field="ticketId")
     acting_as = await parties_on(session, actor, ticket, now)
     if not acting_as & {Party.HANDLER, Party.REQUESTER} or actor.user_id is None:
         raise NotAllowed("ticketId")
@@ -152,5 +152,5 @@ async def open_attachment(
     attachment = await TicketRepository(session).attachment(actor.tenant_id, attachment_id)
     if attachment is None:
         raise NotFound("id")
-    await require_ticket(session, actor, attachment.ticket_id, utcnow())
+    await require_ticket(session, actor, attachment.ticket_id)
     return attachment, await storage.get(attachment.storage_key)

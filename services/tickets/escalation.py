@@ -158,7 +158,7 @@ async def close_unconfirmed(
     cutoff = now - ticket_settings().auto_close_after
     ticket_ids = await repo.resolved_before(tenant_id, cutoff, batch)
     for ticket_id in ticket_ids:
-        ticket = await require_ticket(session, system, ticket_id, now, for_update=True)
+        ticket = await require_ticket(session, system, ticket_id, for_update=True)
         await apply_transition(
             session, system, ticket, TransitionRequest(TicketAction.CLOSE), frozenset({Party.SYSTEM}), now
         )
@@ -178,7 +178,7 @@ async def request_extension(
 ) -> TicketExtensionRequest:
     """The handler asks for more business hours before the resolution deadline passes."""
     now = now or utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now, for_update=True)
+    ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     if Party.HANDLER not in await parties_on(session, actor, ticket, now) or actor.user_id is None:
         raise NotAllowed("ticketId")
     if ticket.status not in CLOCK_RUNNING:
@@ -246,7 +246,7 @@ async def decide_extension(
     request = await repo.extension_request(actor.tenant_id, request_id, for_update=True)
     if request is None:
         raise NotFound("id")
-    ticket = await require_ticket(session, actor, request.ticket_id, now, for_update=True)
+    ticket = await require_ticket(session, actor, request.ticket_id, for_update=True)
     if Party.SUPERVISOR not in await parties_on(session, actor, ticket, now) or actor.user_id == request.requested_by:
         raise NotAllowed("id")
     if request.status != ExtensionStatus.PENDING:
@@ -325,7 +325,7 @@ async def remind(
     """A formal reminder on an overdue ticket, from the enterprise side or the park committee; it goes on
     the timeline and to the leader of whoever holds the ticket (the chain secretary)."""
     now = now or utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now, for_update=True)
+    ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     acting_as = await parties_on(session, actor, ticket, now)
     if (Party.REQUESTER not in acting_as and not actor.has_role(Role.PARK_ADMIN)) or actor.user_id is None:
         raise NotAllowed("id")

@@ -1,9 +1,9 @@
 """Who sees which tickets, and in which capacity an actor acts on one.
 
-Seeing: PARK_ADMIN, AUDITOR, API keys with tickets:read and the worker see the whole park; otherwise the
-union of the actor's grants: CHAIN_STAFF its chain's queue, LIAISON_OFFICER its assigned enterprises'
-tickets, ENTERPRISE_CONTACT its enterprise's; and anyone the tickets they are assigned to or watch (a
-merged ticket's watchers follow the ticket it was merged into).
+Seeing: PARK_ADMIN, AUDITOR, API keys with tickets:read and the worker (services/actor.py) see the whole
+park; otherwise the union of the actor's grants: CHAIN_STAFF its chain's queue, LIAISON_OFFICER its
+assigned enterprises' tickets, ENTERPRISE_CONTACT its enterprise's; and anyone the tickets they are
+assigned to or watch (a merged ticket's watchers follow the ticket it was merged into).
 Acting: the transitions table names a party (handler, requester, system) per action; an actor's parties
 on a ticket come from its grants here.
 """
@@ -12,39 +12,17 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-from redchain.services.actor import Actor, ActorKind
+from redchain.services.actor import Actor, ActorKind, Scope, reach
 from redchain.services.errors import PermissionDenied
 from redchain.services.permissions import Perm, Role
 from redchain.services.tickets.models import Ticket
 
 
-@dataclass(frozen=True)
-class TicketScope:
-    """`everything`, or the union of the rest."""
-
-    everything: bool = False
-    chain_ids: frozenset[uuid.UUID] = frozenset()
-    enterprise_ids: frozenset[uuid.UUID] = frozenset()
-    officer_user_id: uuid.UUID | None = None  # enterprises this officer is assigned to today
-    user_id: uuid.UUID | None = None  # tickets this user is assigned to or watches
-
-    @property
-    def empty(self) -> bool:
-        return not (self.everything or self.chain_ids or self.enterprise_ids or self.officer_user_id or self.user_id)
-
-
-def read_scope(actor: Actor) -> TicketScope:
-    if actor.kind is ActorKind.SYSTEM or actor.can(Perm.TICKETS_READ):
-        return TicketScope(everything=True)
-    if actor.user_id is None:
-        return TicketScope()
-    return TicketScope(
-        chain_ids=actor.staff_chain_ids,
-        enterprise_ids=actor.contact_enterprise_ids,
-        officer_user_id=actor.user_id if actor.has_role(Role.LIAISON_OFFICER) else None,
-        user_id=actor.user_id
-        if actor.has_role(Role.CHAIN_STAFF, Role.LIAISON_OFFICER, Role.ENTERPRISE_CONTACT)
-        else None,
+def read_scope(actor: Actor) -> Scope:
+    return reach(
+        actor,
+        whole_park=actor.can(Perm.TICKETS_READ),
+        own_rows=actor.has_role(Role.CHAIN_STAFF, Role.LIAISON_OFFICER, Role.ENTERPRISE_CONTACT),
     )
 
 

@@ -12,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
+from redchain.infra.clock import park_today
 from redchain.infra.models_base import new_id, utcnow
 from redchain.infra.pagination import Page, PageRequest, count, paginate
-from redchain.services.liaison.models import LiaisonAssignment, LiaisonVisit, active_on
+from redchain.services.actor import Actor
+from redchain.services.liaison import queries as liaison_queries
 from redchain.services.permissions import Role
-from redchain.services.tenancy.models import Membership
+from redchain.services.tenancy import queries as tenancy_queries
 from redchain.services.tickets.models import (
     OPEN_STATUSES,
     SOLVED_STATUSES,
@@ -33,7 +35,7 @@ from redchain.services.tickets.models import (
     TicketWatcher,
     Visibility,
 )
-from redchain.services.tickets.policies import TicketScope
+from redchain.services.tickets.policies import read_scope
 
 
 @dataclass(frozen=True)
@@ -78,15 +80,6 @@ class SlaCrossing:
     title: str
 
 
-def officer_active_on(tenant_id: uuid.UUID, officer_user_id: uuid.UUID, today: date) -> sa.Select[Any]:
-    """The enterprises `officer_user_id` is posted to on `today` (ends_on is the last day)."""
-    return sa.select(col(LiaisonAssignment.enterprise_id)).where(
-        col(LiaisonAssignment.tenant_id) == tenant_id,
-        col(LiaisonAssignment.officer_user_id) == officer_user_id,
-        active_on(today),
-    )
-
-
 def _crossed(now: datetime) -> sa.ColumnElement[int]:
     """The SlaMark bits whose threshold is at or before `now`."""
     unanswered = col(Ticket.first_responded_at).is_(None)
@@ -113,8 +106,10 @@ class TicketRepository:
 
     # Scope -------------------------------------------------------------------------------------
 
-    def _scope_condition(self, tenant_id: uuid.UUID, scope: TicketScope, today: date) -> sa.ColumnElement[bool]:
-        if scope.everything:
+    @staticmethod
+    def _in_scope(actor: Actor) -> sa.ColumnElement[bool]:
+        scope = read_scope(actor)
+        if scope.whole_park:
             return sa.true()
         parts: list[sa.ColumnElement[bool]] = []
         if scope.chain_ids:
@@ -122,43 +117,37 @@ class TicketRepository:
         if scope.enterprise_ids:
             parts.append(col(Ticket.enterprise_id).in_(scope.enterprise_ids))
         if scope.officer_user_id:
-            parts.append(col(Ticket.enterprise_id).in_(officer_active_on(tenant_id, scope.officer_user_id, today)))
+            posted = liaison_queries.posted_enterprise_ids(actor.tenant_id, park_today(), scope.officer_user_id)
+            parts.append(col(Ticket.enterprise_id).in_(posted))
         if scope.user_id:
             parts.append(col(Ticket.assignee_user_id) == scope.user_id)
             parts.append(
                 col(Ticket.id).in_(
                     sa.select(col(TicketWatcher.ticket_id)).where(
-                        col(TicketWatcher.tenant_id) == tenant_id, col(TicketWatcher.user_id) == scope.user_id
+                        col(TicketWatcher.tenant_id) == actor.tenant_id, col(TicketWatcher.user_id) == scope.user_id
                     )
                 )
             )
         return sa.or_(*parts) if parts else sa.false()
 
-    def scoped(self, tenant_id: uuid.UUID, scope: TicketScope, today: date) -> sa.Select[Ticket]:
+    @classmethod
+    def scoped(cls, actor: Actor) -> sa.Select[Ticket]:
         """The one place that narrows tickets to what an actor may see."""
-        return sa.select(Ticket).where(
-            col(Ticket.tenant_id) == tenant_id, self._scope_condition(tenant_id, scope, today)
-        )
+        return sa.select(Ticket).where(col(Ticket.tenant_id) == actor.tenant_id, cls._in_scope(actor))
 
-    async def ticket(
-        self, tenant_id: uuid.UUID, scope: TicketScope, today: date, ticket_id: uuid.UUID, for_update: bool = False
-    ) -> Ticket | None:
-        stmt = self.scoped(tenant_id, scope, today).where(col(Ticket.id) == ticket_id)
+    async def ticket(self, actor: Actor, ticket_id: uuid.UUID, for_update: bool = False) -> Ticket | None:
+        stmt = self.scoped(actor).where(col(Ticket.id) == ticket_id)
         if for_update:
             # Transitions on one ticket queue here; the loser re-reads the winner's state.
             stmt = stmt.with_for_update(of=Ticket)
         return await self.session.scalar(stmt.execution_options(populate_existing=True))
 
-    async def tickets(
-        self, tenant_id: uuid.UUID, scope: TicketScope, today: date, ids: Sequence[uuid.UUID]
-    ) -> list[Ticket]:
-        stmt = self.scoped(tenant_id, scope, today).where(col(Ticket.id).in_(list(ids)))
+    async def tickets(self, actor: Actor, ids: Sequence[uuid.UUID]) -> list[Ticket]:
+        stmt = self.scoped(actor).where(col(Ticket.id).in_(list(ids)))
         return list(await self.session.scalars(stmt))
 
-    def _filtered(
-        self, tenant_id: uuid.UUID, scope: TicketScope, today: date, where: TicketFilter
-    ) -> sa.Select[Ticket]:
-        stmt = self.scoped(tenant_id, scope, today)
+    def _filtered(self, actor: Actor, where: TicketFilter) -> sa.Select[Ticket]:
+        stmt = self.scoped(actor)
         if where.statuses:
             stmt = stmt.where(col(Ticket.status).in_(where.statuses))
         for column, value in (
@@ -188,29 +177,21 @@ class TicketRepository:
             stmt = stmt.where(col(Ticket.created_at) < where.created_before)
         return stmt
 
-    async def page(
-        self, tenant_id: uuid.UUID, scope: TicketScope, today: date, where: TicketFilter, page: PageRequest
-    ) -> Page[Ticket]:
+    async def page(self, actor: Actor, where: TicketFilter, page: PageRequest) -> Page[Ticket]:
         keys = [col(Ticket.created_at), col(Ticket.id)]
-        return await paginate(
-            self.session, self._filtered(tenant_id, scope, today, where).add_columns(*keys), keys, page
-        )
+        return await paginate(self.session, self._filtered(actor, where).add_columns(*keys), keys, page)
 
-    async def count(self, tenant_id: uuid.UUID, scope: TicketScope, today: date, where: TicketFilter) -> int:
-        return await count(self.session, self._filtered(tenant_id, scope, today, where))
+    async def count(self, actor: Actor, where: TicketFilter) -> int:
+        return await count(self.session, self._filtered(actor, where))
 
-    async def export_rows(
-        self, tenant_id: uuid.UUID, scope: TicketScope, today: date, where: TicketFilter, limit: int
-    ) -> list[Ticket]:
-        stmt = self._filtered(tenant_id, scope, today, where)
+    async def export_rows(self, actor: Actor, where: TicketFilter, limit: int) -> list[Ticket]:
+        stmt = self._filtered(actor, where)
         stmt = stmt.order_by(col(Ticket.created_at).desc(), col(Ticket.id).desc()).limit(limit)
         return list(await self.session.scalars(stmt))
 
     async def stats(
         self,
-        tenant_id: uuid.UUID,
-        scope: TicketScope,
-        today: date,
+        actor: Actor,
         start: datetime,
         end: datetime,
         chain_id: uuid.UUID | None,
@@ -248,8 +229,8 @@ class TicketRepository:
                 sa.func.count(col(Ticket.aspect_id).distinct()).filter(resolved),
             )
             .where(
-                col(Ticket.tenant_id) == tenant_id,
-                self._scope_condition(tenant_id, scope, today),
+                col(Ticket.tenant_id) == actor.tenant_id,
+                self._in_scope(actor),
                 sa.or_(
                     col(Ticket.status).in_(OPEN_STATUSES),
                     col(Ticket.created_at) >= start,
@@ -289,52 +270,21 @@ class TicketRepository:
     async def is_officer_of(
         self, tenant_id: uuid.UUID, user_id: uuid.UUID, enterprise_id: uuid.UUID, today: date
     ) -> bool:
-        stmt = sa.select(
-            sa.exists(
-                officer_active_on(tenant_id, user_id, today).where(
-                    col(LiaisonAssignment.enterprise_id) == enterprise_id
-                )
-            )
-        )
-        return bool(await self.session.scalar(stmt))
+        return enterprise_id in await self.officer_enterprise_ids(tenant_id, user_id, today)
 
     async def officer_enterprise_ids(self, tenant_id: uuid.UUID, user_id: uuid.UUID, today: date) -> set[uuid.UUID]:
-        return set(await self.session.scalars(officer_active_on(tenant_id, user_id, today)))
+        return set(await self.session.scalars(liaison_queries.posted_enterprise_ids(tenant_id, today, user_id)))
 
     async def has_membership(
         self, tenant_id: uuid.UUID, user_id: uuid.UUID, role: Role, chain_id: uuid.UUID | None = None
     ) -> bool:
-        conditions = [
-            col(Membership.tenant_id) == tenant_id,
-            col(Membership.user_id) == user_id,
-            col(Membership.role) == role,
-            col(Membership.revoked_at).is_(None),
-        ]
-        if chain_id is not None:
-            conditions.append(col(Membership.chain_id) == chain_id)
-        return bool(await self.session.scalar(sa.select(sa.exists().where(*conditions))))
+        return bool(await self.session.scalar(tenancy_queries.holds_role(tenant_id, user_id, role, chain_id)))
 
     async def park_admin_ids(self, tenant_id: uuid.UUID) -> list[uuid.UUID]:
-        stmt = (
-            sa.select(col(Membership.user_id))
-            .distinct()
-            .where(
-                col(Membership.tenant_id) == tenant_id,
-                col(Membership.role) == Role.PARK_ADMIN,
-                col(Membership.revoked_at).is_(None),
-            )
-        )
-        return sorted(await self.session.scalars(stmt))
+        return sorted(await self.session.scalars(tenancy_queries.role_holder_ids(tenant_id, Role.PARK_ADMIN)))
 
     async def visit_of_enterprise(self, tenant_id: uuid.UUID, visit_id: uuid.UUID, enterprise_id: uuid.UUID) -> bool:
-        stmt = sa.select(
-            sa.exists().where(
-                col(LiaisonVisit.tenant_id) == tenant_id,
-                col(LiaisonVisit.id) == visit_id,
-                col(LiaisonVisit.enterprise_id) == enterprise_id,
-            )
-        )
-        return bool(await self.session.scalar(stmt))
+        return bool(await self.session.scalar(liaison_queries.visit_of_enterprise(tenant_id, visit_id, enterprise_id)))
 
     # Taxonomy ----------------------------------------------------------------------------------
 

@@ -54,7 +54,6 @@ from redchain.services.tickets.policies import (
     TicketRelations,
     may_raise_for,
     parties,
-    read_scope,
     sees_internal,
 )
 from redchain.services.tickets.repository import TicketFilter, TicketRepository
@@ -139,14 +138,11 @@ async def require_ticket(
     session: AsyncSession,
     actor: Actor,
     ticket_id: uuid.UUID,
-    now: datetime,
     for_update: bool = False,
     field: str = "id",
 ) -> Ticket:
     """The ticket if `actor` may see it, else NotFound (never a hint that it exists)."""
-    ticket = await TicketRepository(session).ticket(
-        actor.tenant_id, read_scope(actor), park_date(now), ticket_id, for_update
-    )
+    ticket = await TicketRepository(session).ticket(actor, ticket_id, for_update)
     if ticket is None:
         raise NotFound(field)
     return ticket
@@ -343,19 +339,19 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
 
 
 async def get_ticket(session: AsyncSession, actor: Actor, ticket_id: uuid.UUID) -> Ticket | None:
-    return await TicketRepository(session).ticket(actor.tenant_id, read_scope(actor), park_date(utcnow()), ticket_id)
+    return await TicketRepository(session).ticket(actor, ticket_id)
 
 
 async def tickets_by_ids(session: AsyncSession, actor: Actor, ids: list[uuid.UUID]) -> list[Ticket]:
-    return await TicketRepository(session).tickets(actor.tenant_id, read_scope(actor), park_date(utcnow()), ids)
+    return await TicketRepository(session).tickets(actor, ids)
 
 
 async def list_tickets(session: AsyncSession, actor: Actor, where: TicketFilter, page: PageRequest) -> Page[Ticket]:
-    return await TicketRepository(session).page(actor.tenant_id, read_scope(actor), park_date(utcnow()), where, page)
+    return await TicketRepository(session).page(actor, where, page)
 
 
 async def count_tickets(session: AsyncSession, actor: Actor, where: TicketFilter) -> int:
-    return await TicketRepository(session).count(actor.tenant_id, read_scope(actor), park_date(utcnow()), where)
+    return await TicketRepository(session).count(actor, where)
 
 
 async def timeline_pages(
@@ -386,7 +382,7 @@ async def allowed_actions(
     """What the caller may do to each ticket now (for the UI's buttons), in three statements however many."""
     now = utcnow()
     repo = TicketRepository(session)
-    rows = await repo.tickets(actor.tenant_id, read_scope(actor), park_date(now), ticket_ids)
+    rows = await repo.tickets(actor, ticket_ids)
     posted = (
         await repo.officer_enterprise_ids(actor.tenant_id, actor.user_id, park_date(now))
         if actor.user_id and actor.has_role(Role.LIAISON_OFFICER)
@@ -415,7 +411,7 @@ async def transition(
     session: AsyncSession, actor: Actor, ticket_id: uuid.UUID, request: TransitionRequest, now: datetime | None = None
 ) -> Ticket:
     now = now or utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now, for_update=True)
+    ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     _check_version(ticket, request.expected_version)
     await apply_transition(session, actor, ticket, request, await parties_on(session, actor, ticket, now), now)
     return ticket
@@ -519,7 +515,7 @@ async def _merge(
         raise Required("duplicateOfId")
     if target_id == ticket.id:
         raise InvalidDuplicate("duplicateOfId")
-    target = await require_ticket(session, actor, target_id, now, field="duplicateOfId")
+    target = await require_ticket(session, actor, target_id, field="duplicateOfId")
     if target.status in (TicketStatus.DUPLICATE, TicketStatus.REJECTED):
         raise InvalidDuplicate("duplicateOfId")
     repo = TicketRepository(session)
@@ -564,7 +560,7 @@ async def assign(
     """To a person (CHAIN_STAFF of the ticket's chain, or a liaison officer posted to the enterprise), or
     back to the queue with None. `chain_id` moves the ticket to another chain's queue (park admins only)."""
     now = now or utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now, for_update=True)
+    ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     _check_version(ticket, expected_version)
     if actor.user_id is None or not _may_dispatch(actor, ticket):
         raise NotAllowed("id")
@@ -629,7 +625,7 @@ async def add_comment(
     """A public reply (the enterprise sees it) or an internal note (park staff only). The enterprise's
     reply to a ticket waiting on it resumes the clock; a handler's first public reply is the first response."""
     now = now or utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now, for_update=True)
+    ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     acting_as = await parties_on(session, actor, ticket, now)
     may = Party.HANDLER in acting_as or (Party.REQUESTER in acting_as and (not internal or sees_internal(actor)))
     if not may:
@@ -663,8 +659,7 @@ async def add_comment(
 
 async def watch(session: AsyncSession, actor: Actor, ticket_id: uuid.UUID, watching: bool) -> Ticket:
     """Follow or stop following a ticket the caller can see."""
-    now = utcnow()
-    ticket = await require_ticket(session, actor, ticket_id, now)
+    ticket = await require_ticket(session, actor, ticket_id)
     if actor.user_id is None:
         raise NotAllowed("id")
     repo = TicketRepository(session)

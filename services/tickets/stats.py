@@ -7,8 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from redchain.infra.clock import PARK_TIME, park_date
-from redchain.infra.models_base import utcnow
+from redchain.infra.clock import PARK_TIME
 from redchain.infra.spreadsheet import SheetFormat, csv_text
 from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
@@ -51,8 +50,7 @@ async def ticket_stats(
     category_id: uuid.UUID | None = None,
 ) -> TicketStats:
     """Over the tickets the caller may see. A chain or category it cannot see is NotFound."""
-    scope = read_scope(actor)
-    if scope.empty:
+    if read_scope(actor).empty:
         raise PermissionDenied()
     since, until = period_bounds(start, end)
     repo = TicketRepository(session)
@@ -60,7 +58,7 @@ async def ticket_stats(
         raise NotFound("chainId")
     if category_id is not None and await repo.category(actor.tenant_id, category_id) is None:
         raise NotFound("category")
-    rows = await repo.stats(actor.tenant_id, scope, park_date(utcnow()), since, until, chain_id, category_id)
+    rows = await repo.stats(actor, since, until, chain_id, category_id)
     return TicketStats(
         total=next((r for r in rows if r.group == "TOTAL"), _empty()),
         by_chain=[r for r in rows if r.group == "CHAIN"],
@@ -96,8 +94,7 @@ CSV_HEADER = (
 async def export_csv(session: AsyncSession, actor: Actor, where: TicketFilter) -> str:
     """Newest first, through the one spreadsheet writer (UTF-8 with a byte-order mark, formulas neutralised)."""
     repo = TicketRepository(session)
-    scope, today = read_scope(actor), park_date(utcnow())
-    rows = await repo.export_rows(actor.tenant_id, scope, today, where, EXPORT_LIMIT + 1)
+    rows = await repo.export_rows(actor, where, EXPORT_LIMIT + 1)
     if len(rows) > EXPORT_LIMIT:
         raise ExportTooLarge("filter", limit=EXPORT_LIMIT)
     # Names of what the caller's tickets refer to: visible with the tickets, whatever the registry scope.
