@@ -50,6 +50,12 @@ lint: install
 	@# import hook is invisible to it), so it checks a tree of links named like the wheel.
 	@rm -rf .lint && mkdir -p .lint/redchain && for d in services graphql workers infra; do ln -s ../../$$d .lint/redchain/$$d; done
 	cd .lint && MYPYPATH=. ../$(BIN)/mypy --config-file ../pyproject.toml -p redchain.services -p redchain.graphql -p redchain.workers -p redchain.infra
+	@# The import contracts ([tool.importlinter]) need regular packages: a tree of linked files in which
+	@# every folder (graphql/ too, a namespace portion) has an __init__.py.
+	@rm -rf .imports && mkdir -p .imports/redchain && touch .imports/redchain/__init__.py
+	@for d in services graphql workers infra; do cp -rs "$(CURDIR)/$$d" .imports/redchain/$$d; done
+	@find .imports/redchain -type d \( -name __pycache__ -o -name migrations \) -prune -o -type d -exec sh -c 'test -e "$$1/__init__.py" || touch "$$1/__init__.py"' _ {} \;
+	cd .imports && PYTHONPATH=. ../$(BIN)/lint-imports --config ../pyproject.toml --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -65,4 +71,4 @@ bench: install
 	$(BIN)/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info .lint .imports

@@ -13,7 +13,6 @@ from redchain.infra.models_base import utcnow
 from redchain.services.notifications import service as notifications
 from redchain.services.tenancy import events as tenancy_events
 from redchain.services.tickets import escalation, events, taxonomy
-from redchain.services.tickets.repository import parks_with_due_tickets, parks_with_unconfirmed_tickets
 from redchain.services.tickets.service import ticket_settings
 from redchain.workers.events import Received, on
 from redchain.workers.jobs import Ctx, counted
@@ -34,7 +33,7 @@ async def sweep(db: Database, now: datetime | None = None, batch: int = escalati
     run (or a second worker) finds the thresholds already marked."""
     now = now or utcnow()
     async with db.owner_transaction() as session:
-        parks = await parks_with_due_tickets(session, now)
+        parks = await escalation.parks_with_due_tickets(session, now)
     totals = SweepTotals(parks=len(parks))
     for park in parks:
         while True:
@@ -52,7 +51,7 @@ async def auto_close(db: Database, now: datetime | None = None, batch: int = 500
     now = now or utcnow()
     cutoff = now - ticket_settings().auto_close_after
     async with db.owner_transaction() as session:
-        parks = await parks_with_unconfirmed_tickets(session, cutoff)
+        parks = await escalation.parks_with_unconfirmed_tickets(session, cutoff)
     closed = 0
     for park in parks:
         while True:

@@ -9,7 +9,7 @@ from redchain.graphql.audit.types import AuditEntry
 from redchain.graphql.permissions import HasPerm
 from redchain.graphql.relay import Connection, decode_any_id, paged
 from redchain.services.audit import service as audit
-from redchain.services.audit.repository import AuditFilter
+from redchain.services.audit.service import AuditFilter
 from redchain.services.permissions import Perm
 
 

@@ -22,7 +22,7 @@ from redchain.graphql.relay import Connection, decode_id, decode_optional_id, lo
 from redchain.services.funds import disbursement, export
 from redchain.services.funds import service as funds
 from redchain.services.funds.models import ApplicationStatus, BatchStatus
-from redchain.services.funds.repository import ApplicationFilter
+from redchain.services.funds.service import ApplicationFilter
 from redchain.services.permissions import Perm
 
 loaded_node("FundProgram", FundProgramByIdLoader, FundProgram.from_row)

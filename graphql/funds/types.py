@@ -20,6 +20,7 @@ from redchain.graphql.registry.dataloaders import IndustryChainByIdLoader, Party
 from redchain.graphql.registry.types import IndustryChain, PartyOrganization
 from redchain.graphql.relay import Connection, Node, encode_id, paged
 from redchain.services.funds import service as funds
+from redchain.services.funds.disbursement import LedgerReportRow
 from redchain.services.funds.errors import FundsErrorCode as FundsErrorCodeEnum
 from redchain.services.funds.ledger import Budget
 from redchain.services.funds.models import ApplicationStatus as ApplicationStatusEnum
@@ -33,7 +34,7 @@ from redchain.services.funds.models import PaymentBatch as BatchRow
 from redchain.services.funds.models import PaymentStatus as PaymentStatusEnum
 from redchain.services.funds.models import ProgramKind as ProgramKindEnum
 from redchain.services.funds.payee import mask_account
-from redchain.services.funds.repository import ApplicationFilter, LedgerReportRow
+from redchain.services.funds.service import ApplicationFilter
 from redchain.services.funds.service import ReviewDecision as ReviewDecisionEnum
 from redchain.services.funds.service import ReviewStage as ReviewStageEnum
 

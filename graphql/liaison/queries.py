@@ -9,7 +9,7 @@ from redchain.graphql.permissions import IsAuthenticated
 from redchain.graphql.relay import Connection, decode_optional_id, loaded_node, paged
 from redchain.services.liaison import service as liaison
 from redchain.services.liaison.policies import AssignmentStatus as AssignmentStatusEnum
-from redchain.services.liaison.repository import AssignmentFilter, VisitFilter
+from redchain.services.liaison.service import AssignmentFilter, VisitFilter
 
 loaded_node("LiaisonAssignment", LiaisonAssignmentByIdLoader, LiaisonAssignment.from_row)
 

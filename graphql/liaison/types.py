@@ -19,7 +19,7 @@ from redchain.services.liaison.models import LiaisonAssignment as AssignmentRow
 from redchain.services.liaison.models import LiaisonVisit as VisitRow
 from redchain.services.liaison.policies import AssignmentStatus as AssignmentStatusEnum
 from redchain.services.liaison.policies import status_on
-from redchain.services.liaison.repository import OfficerWorkload as WorkloadRow
+from redchain.services.liaison.service import OfficerWorkload as WorkloadRow
 
 AssignmentKind = strawberry.enum(
     AssignmentKindEnum, description="LIAISON_OFFICER 驻企联络员 or PARTY_INSTRUCTOR 党建指导员."

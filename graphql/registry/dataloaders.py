@@ -20,6 +20,7 @@ from redchain.services.registry.models import (
     PartyMember,
     PartyOrganization,
 )
+from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.models import User
 
 V = TypeVar("V")
@@ -86,11 +87,19 @@ class EnterprisesByOrganizationIdLoader(_ManyLoader[Enterprise]):
         return await registry.enterprises_of_organizations(session, actor, keys)
 
 
+async def _officers_of(session: AsyncSession, actor: Actor, keys: list[uuid.UUID]) -> list[tuple[uuid.UUID, User]]:
+    """Registry knows who is posted where, tenancy who they are: by enterprise, then by name."""
+    pairs = await registry.liaison_officers_of_enterprises(session, actor, keys)
+    users = {u.id: u for u in await tenancy.users_by_ids(session, list({officer for _, officer in pairs}))}
+    found = [(enterprise_id, users[officer]) for enterprise_id, officer in pairs if officer in users]
+    return sorted(found, key=lambda pair: (pair[0], pair[1].display_name, pair[1].id))
+
+
 class LiaisonOfficersByEnterpriseIdLoader(_ManyLoader[User]):
     async def fetch(
         self, session: AsyncSession, actor: Actor, keys: list[uuid.UUID]
     ) -> Iterable[tuple[uuid.UUID, User]]:
-        return await registry.liaison_officers_of_enterprises(session, actor, keys)
+        return await _officers_of(session, actor, keys)
 
 
 class TransfersByMemberIdLoader(_ManyLoader[MemberTransfer]):
@@ -153,4 +162,4 @@ class EnterpriseRelations:
         if fields & {"organizations", "isCovered"}:
             self.organizations = _grouped(ids, await registry.organizations_of_enterprises(session, actor, ids))
         if "liaisonOfficers" in fields:
-            self.officers = _grouped(ids, await registry.liaison_officers_of_enterprises(session, actor, ids))
+            self.officers = _grouped(ids, await _officers_of(session, actor, ids))

@@ -21,7 +21,7 @@ from redchain.infra.models_base import utcnow
 from redchain.services.tickets import service as tickets
 from redchain.services.tickets import stats, targets, taxonomy
 from redchain.services.tickets.models import TicketPriority, TicketStatus
-from redchain.services.tickets.repository import TicketFilter
+from redchain.services.tickets.service import TicketFilter
 
 loaded_node("Ticket", TicketByIdLoader, Ticket.from_row)
 

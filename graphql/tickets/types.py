@@ -31,7 +31,7 @@ from redchain.services.tickets.deadlines import HOUR
 from redchain.services.tickets.errors import TicketErrorCode as TicketErrorCodeEnum
 from redchain.services.tickets.escalation import is_breached
 from redchain.services.tickets.policies import sees_internal
-from redchain.services.tickets.repository import StatsRow
+from redchain.services.tickets.stats import StatsRow
 from redchain.services.tickets.targets import PriorityTargets
 from redchain.services.tickets.workflow import TicketAction as TicketActionEnum
 

@@ -14,7 +14,7 @@ from pydantic.alias_generators import to_camel
 
 from redchain.services.funds.errors import InvalidAmountRule
 from redchain.services.funds.models import ProgramKind
-from redchain.services.registry.models import OrganizationKind
+from redchain.services.registry.service import OrganizationKind
 
 MAX_TIERS = 50
 

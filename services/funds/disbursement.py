@@ -34,11 +34,12 @@ from redchain.services.funds.policies import (
     require,
     require_person,
 )
-from redchain.services.funds.repository import DuePayment, FundsRepository, LedgerReportRow
+from redchain.services.funds.repository import ApplicationRepository, DuePayment, FundsRepository, LedgerReportRow
 from redchain.services.funds.repository import claim_due_payments as repository_claim_due_payments
 from redchain.services.funds.workflow import Action, transition
 from redchain.services.permissions import Perm
-from redchain.services.registry.models import PartyOrganization
+from redchain.services.registry import service as registry
+from redchain.services.registry.service import PartyOrganization
 
 MAX_BATCH = 1000
 
@@ -58,8 +59,7 @@ async def create_batch(
     name = name.strip()
     if not name or len(name) > 200:
         raise TooLong("name", limit=200)
-    repo = FundsRepository(session)
-    applications = await repo.applications(actor, ids, lock=True)
+    applications = await ApplicationRepository(session).applications(actor, ids, lock=True)
     if len(applications) != len(ids):
         raise NotFound("applicationIds")
     if any(a.status != ApplicationStatus.PARK_APPROVED for a in applications):
@@ -71,7 +71,7 @@ async def create_batch(
         application_count=len(applications),
         total_fen=sum(a.amount_fen for a in applications),
     )
-    await repo.add(batch)
+    await FundsRepository(session).add(batch)
     for application in applications:
         application.batch_id = batch.id
         await transition(session, actor, application, Action.SCHEDULE)
@@ -100,7 +100,7 @@ async def discard_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID
     """A draft batch is dropped; its applications go back to PARK_APPROVED, budget still reserved."""
     require_person(actor, Perm.FUNDS_DISBURSE)
     batch = await _locked_batch(session, actor, batch_id)
-    for application in await FundsRepository(session).batch_applications(
+    for application in await ApplicationRepository(session).batch_applications(
         batch.tenant_id, batch.id, ApplicationStatus.SCHEDULED
     ):
         application.batch_id = None
@@ -121,8 +121,9 @@ async def execute_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID
     the workers turn into the gateway call. The executor is none of the applications' earlier people."""
     user_id = require_person(actor, Perm.FUNDS_DISBURSE)
     batch = await _locked_batch(session, actor, batch_id)
-    repo = FundsRepository(session)
-    applications = await repo.batch_applications(batch.tenant_id, batch.id, ApplicationStatus.SCHEDULED)
+    applications = await ApplicationRepository(session).batch_applications(
+        batch.tenant_id, batch.id, ApplicationStatus.SCHEDULED
+    )
     if not applications:
         raise EmptyBatch("id")
     for application in applications:
@@ -142,7 +143,7 @@ async def execute_batch(session: AsyncSession, actor: Actor, batch_id: uuid.UUID
         )
         for a in applications
     ]
-    await repo.add(*payments)
+    await FundsRepository(session).add(*payments)
     for application in applications:
         await transition(session, actor, application, Action.START_PAYMENT)
     batch.status = BatchStatus.EXECUTED
@@ -212,7 +213,14 @@ async def batch_rows(
     batch = await repo.batch(actor.tenant_id, batch_id)
     if batch is None:
         raise NotFound("id")
-    return batch, await repo.batch_rows(actor.tenant_id, batch_id)
+    rows = await repo.batch_rows(actor.tenant_id, batch_id)
+    # Payees' organisations by name, whatever the reader's registry scope: the batch is the finance office's.
+    names = await registry.organizations_by_ids(
+        session, Actor.system(actor.tenant_id), list({a.organization_id for a, _ in rows})
+    )
+    by_id = {o.id: o for o in names}
+    found = [(a, p, by_id[a.organization_id]) for a, p in rows]
+    return batch, sorted(found, key=lambda row: (row[2].name, row[0].id))
 
 
 # Ledger ---------------------------------------------------------------------------------------

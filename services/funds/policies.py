@@ -1,9 +1,8 @@
 """Who may do what with funds: permissions, the scope of each role, and segregation of duties."""
 
 import uuid
-from dataclasses import dataclass
 
-from redchain.services.actor import Actor
+from redchain.services.actor import Actor, Scope, reach
 from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.funds.errors import SegregationOfDuties
 from redchain.services.permissions import Perm, Role
@@ -12,22 +11,15 @@ from redchain.services.permissions import Perm, Role
 WHOLE_PARK_ROLES = (Role.PARK_ADMIN, Role.FINANCE_OFFICER, Role.AUDITOR)
 
 
-@dataclass(frozen=True)
-class ApplicationScope:
-    whole_park: bool
-    chain_ids: frozenset[uuid.UUID] = frozenset()
-    enterprise_ids: frozenset[uuid.UUID] = frozenset()
-
-
-def application_scope(actor: Actor) -> ApplicationScope:
-    if not actor.can(Perm.FUNDS_READ):
-        return ApplicationScope(whole_park=False)
-    if actor.has_role(*WHOLE_PARK_ROLES) or (actor.user_id is None and actor.api_key_id is not None):
-        return ApplicationScope(whole_park=True)
-    return ApplicationScope(
-        whole_park=False,
-        chain_ids=actor.staff_chain_ids,
-        enterprise_ids=actor.contact_enterprise_ids,
+def read_scope(actor: Actor) -> Scope:
+    """funds:read first; then the whole park for finance, oversight, keys and the worker; otherwise the
+    chain's applications, those of organisations covering the contact's enterprise, and one's own. An
+    officer's postings reach no application (funds go to organisations, not to visits)."""
+    return reach(
+        actor,
+        needs=Perm.FUNDS_READ,
+        whole_park=actor.has_role(*WHOLE_PARK_ROLES) or actor.is_api_key,
+        own_rows=True,
     )
 
 
@@ -49,7 +41,7 @@ def check_may_apply_for(actor: Actor, chain_id: uuid.UUID | None, enterprise_ids
     chain's organisations; the park admin for any. Otherwise the organisation is not found."""
     if actor.has_role(Role.PARK_ADMIN):
         return
-    scope = application_scope(actor)
+    scope = read_scope(actor)
     if chain_id is not None and chain_id in scope.chain_ids:
         return
     if enterprise_ids & scope.enterprise_ids:

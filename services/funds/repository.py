@@ -1,4 +1,5 @@
-"""All SQL of the funds context."""
+"""All SQL of the funds context. Applications are read through `ApplicationRepository.scoped(actor)`;
+programs, the ledger, batches and payments belong to the whole park and are guarded by permissions."""
 
 import uuid
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from sqlmodel import col
 
 from redchain.infra.clock import PARK_TIME_NAME
 from redchain.infra.pagination import Page, PageRequest, count, paginate
+from redchain.infra.repository import Repository
 from redchain.services.actor import Actor
 from redchain.services.funds.models import (
     UNSETTLED_PAYMENTS,
@@ -25,8 +27,8 @@ from redchain.services.funds.models import (
     PaymentBatch,
     ProgramKind,
 )
-from redchain.services.funds.policies import application_scope
-from redchain.services.registry.models import MemberStatus, OrganizationEnterprise, PartyMember, PartyOrganization
+from redchain.services.funds.policies import read_scope
+from redchain.services.registry import queries as registry_queries
 
 
 @dataclass(frozen=True)
@@ -61,31 +63,6 @@ class FundsRepository:
     async def add(self, *objects: object) -> None:
         self.session.add_all(objects)
         await self.session.flush()
-
-    # Registry reads (the organisation an application is for). --------------------------------------
-
-    async def organization(self, tenant_id: uuid.UUID, organization_id: uuid.UUID) -> PartyOrganization | None:
-        stmt = sa.select(PartyOrganization).where(
-            col(PartyOrganization.tenant_id) == tenant_id, col(PartyOrganization.id) == organization_id
-        )
-        return await self.session.scalar(stmt)
-
-    async def organization_enterprises(self, tenant_id: uuid.UUID, organization_id: uuid.UUID) -> set[uuid.UUID]:
-        stmt = sa.select(col(OrganizationEnterprise.enterprise_id)).where(
-            col(OrganizationEnterprise.tenant_id) == tenant_id,
-            col(OrganizationEnterprise.organization_id) == organization_id,
-        )
-        return set(await self.session.scalars(stmt))
-
-    async def member_count(self, tenant_id: uuid.UUID, organization_id: uuid.UUID) -> int:
-        # 党员: full and probationary members, not development targets or activists.
-        stmt = sa.select(PartyMember).where(
-            col(PartyMember.tenant_id) == tenant_id,
-            col(PartyMember.organization_id) == organization_id,
-            col(PartyMember.archived_at).is_(None),
-            col(PartyMember.status).in_([MemberStatus.FULL, MemberStatus.PROBATIONARY]),
-        )
-        return await count(self.session, stmt)
 
     # Programs. ------------------------------------------------------------------------------------
 
@@ -176,91 +153,6 @@ class FundsRepository:
             for p, c, m, k, a, n in await self.session.execute(stmt)
         ]
 
-    # Applications. --------------------------------------------------------------------------------
-
-    def scoped_applications(self, actor: Actor) -> sa.Select[FundApplication]:
-        """The applications `actor` may see; everything else is not found."""
-        stmt = sa.select(FundApplication).where(col(FundApplication.tenant_id) == actor.tenant_id)
-        scope = application_scope(actor)
-        if scope.whole_park:
-            return stmt
-        visible: list[sa.ColumnElement[bool]] = []
-        if scope.chain_ids:
-            visible.append(col(FundApplication.chain_id).in_(scope.chain_ids))
-        if scope.enterprise_ids:
-            covering = sa.select(col(OrganizationEnterprise.organization_id)).where(
-                col(OrganizationEnterprise.tenant_id) == actor.tenant_id,
-                col(OrganizationEnterprise.enterprise_id).in_(scope.enterprise_ids),
-            )
-            visible.append(col(FundApplication.organization_id).in_(covering))
-        if actor.user_id is not None:
-            visible.append(col(FundApplication.applicant_user_id) == actor.user_id)
-        return stmt.where(sa.or_(*visible) if visible else sa.false())
-
-    async def application(self, actor: Actor, application_id: uuid.UUID, lock: bool = False) -> FundApplication | None:
-        stmt = self.scoped_applications(actor).where(col(FundApplication.id) == application_id)
-        return await self.session.scalar(stmt.with_for_update() if lock else stmt)
-
-    async def applications(self, actor: Actor, ids: Sequence[uuid.UUID], lock: bool = False) -> list[FundApplication]:
-        # Locked in ID order, so two batches over the same applications cannot deadlock.
-        stmt = self.scoped_applications(actor).where(col(FundApplication.id).in_(ids)).order_by(col(FundApplication.id))
-        return list(await self.session.scalars(stmt.with_for_update() if lock else stmt))
-
-    async def batch_applications(
-        self, tenant_id: uuid.UUID, batch_id: uuid.UUID, status: ApplicationStatus
-    ) -> list[FundApplication]:
-        stmt = (
-            sa.select(FundApplication)
-            .where(
-                col(FundApplication.tenant_id) == tenant_id,
-                col(FundApplication.batch_id) == batch_id,
-                col(FundApplication.status) == status,
-            )
-            .order_by(col(FundApplication.id))
-            .with_for_update()
-        )
-        return list(await self.session.scalars(stmt))
-
-    def _application_filter(self, actor: Actor, where: ApplicationFilter) -> sa.Select[FundApplication]:
-        stmt = self.scoped_applications(actor)
-        if where.status is not None:
-            stmt = stmt.where(col(FundApplication.status) == where.status)
-        if where.program_id is not None:
-            stmt = stmt.where(col(FundApplication.program_id) == where.program_id)
-        if where.batch_id is not None:
-            stmt = stmt.where(col(FundApplication.batch_id) == where.batch_id)
-        if where.organization_id is not None:
-            stmt = stmt.where(col(FundApplication.organization_id) == where.organization_id)
-        return stmt
-
-    async def page_applications(
-        self, actor: Actor, where: ApplicationFilter, page: PageRequest
-    ) -> Page[FundApplication]:
-        keys = [col(FundApplication.created_at), col(FundApplication.id)]
-        return await paginate(self.session, self._application_filter(actor, where).add_columns(*keys), keys, page)
-
-    async def count_applications(self, actor: Actor, where: ApplicationFilter) -> int:
-        return await count(self.session, self._application_filter(actor, where))
-
-    async def live_application_exists(self, application: FundApplication) -> bool:
-        """Another application that holds this organisation's place (mirrors the unique indexes)."""
-        same_place = (
-            col(FundApplication.organization_id) == application.organization_id
-            if application.program_kind == ProgramKind.STARTUP_FUND
-            else sa.and_(
-                col(FundApplication.organization_id) == application.organization_id,
-                col(FundApplication.program_id) == application.program_id,
-            )
-        )
-        stmt = sa.select(sa.literal(1)).where(
-            col(FundApplication.tenant_id) == application.tenant_id,
-            col(FundApplication.id) != application.id,
-            col(FundApplication.program_kind) == application.program_kind,
-            same_place,
-            col(FundApplication.status).not_in(["REJECTED", "CANCELLED", "FAILED"]),
-        )
-        return await self.session.scalar(stmt) is not None
-
     # Batches and payments. ------------------------------------------------------------------------
 
     def _batches(self, tenant_id: uuid.UUID | None) -> sa.Select[PaymentBatch]:
@@ -301,16 +193,9 @@ class FundsRepository:
 
     async def batch_rows(
         self, tenant_id: uuid.UUID, batch_id: uuid.UUID
-    ) -> list[tuple[FundApplication, FundPayment | None, PartyOrganization]]:
+    ) -> list[tuple[FundApplication, FundPayment | None]]:
         stmt = (
-            sa.select(FundApplication, FundPayment, PartyOrganization)
-            .join(
-                PartyOrganization,
-                sa.and_(
-                    col(PartyOrganization.tenant_id) == col(FundApplication.tenant_id),
-                    col(PartyOrganization.id) == col(FundApplication.organization_id),
-                ),
-            )
+            sa.select(FundApplication, FundPayment)
             .outerjoin(
                 FundPayment,
                 sa.and_(
@@ -319,9 +204,9 @@ class FundsRepository:
                 ),
             )
             .where(col(FundApplication.tenant_id) == tenant_id, col(FundApplication.batch_id) == batch_id)
-            .order_by(col(PartyOrganization.name), col(FundApplication.id))
+            .order_by(col(FundApplication.id))
         )
-        return [(a, p, o) for a, p, o in (await self.session.execute(stmt)).all()]
+        return [(a, p) for a, p in (await self.session.execute(stmt)).all()]
 
     async def payments_of_applications(self, tenant_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> list[FundPayment]:
         stmt = sa.select(FundPayment).where(
@@ -358,6 +243,91 @@ class FundsRepository:
             col(FundPayment.tenant_id) == tenant_id, col(FundPayment.application_id) == application_id
         )
         return await self.session.scalar(stmt)
+
+
+class ApplicationRepository(Repository):
+    # --------------------------------------------------------------------------------
+
+    @staticmethod
+    def scoped(actor: Actor) -> sa.Select[FundApplication]:
+        """The applications `actor` may see; everything else is not found."""
+        stmt = sa.select(FundApplication).where(col(FundApplication.tenant_id) == actor.tenant_id)
+        scope = read_scope(actor)
+        if scope.whole_park:
+            return stmt
+        visible: list[sa.ColumnElement[bool]] = []
+        if scope.chain_ids:
+            visible.append(col(FundApplication.chain_id).in_(scope.chain_ids))
+        if scope.enterprise_ids:
+            covering = registry_queries.organizations_covering(actor.tenant_id, scope.enterprise_ids)
+            visible.append(col(FundApplication.organization_id).in_(covering))
+        if scope.user_id:
+            visible.append(col(FundApplication.applicant_user_id) == scope.user_id)
+        return stmt.where(sa.or_(*visible) if visible else sa.false())
+
+    async def application(self, actor: Actor, application_id: uuid.UUID, lock: bool = False) -> FundApplication | None:
+        stmt = self.scoped(actor).where(col(FundApplication.id) == application_id)
+        return await self.session.scalar(stmt.with_for_update() if lock else stmt)
+
+    async def applications(self, actor: Actor, ids: Sequence[uuid.UUID], lock: bool = False) -> list[FundApplication]:
+        # Locked in ID order, so two batches over the same applications cannot deadlock.
+        stmt = self.scoped(actor).where(col(FundApplication.id).in_(ids)).order_by(col(FundApplication.id))
+        return list(await self.session.scalars(stmt.with_for_update() if lock else stmt))
+
+    async def batch_applications(
+        self, tenant_id: uuid.UUID, batch_id: uuid.UUID, status: ApplicationStatus
+    ) -> list[FundApplication]:
+        stmt = (
+            sa.select(FundApplication)
+            .where(
+                col(FundApplication.tenant_id) == tenant_id,
+                col(FundApplication.batch_id) == batch_id,
+                col(FundApplication.status) == status,
+            )
+            .order_by(col(FundApplication.id))
+            .with_for_update()
+        )
+        return list(await self.session.scalars(stmt))
+
+    def _application_filter(self, actor: Actor, where: ApplicationFilter) -> sa.Select[FundApplication]:
+        stmt = self.scoped(actor)
+        if where.status is not None:
+            stmt = stmt.where(col(FundApplication.status) == where.status)
+        if where.program_id is not None:
+            stmt = stmt.where(col(FundApplication.program_id) == where.program_id)
+        if where.batch_id is not None:
+            stmt = stmt.where(col(FundApplication.batch_id) == where.batch_id)
+        if where.organization_id is not None:
+            stmt = stmt.where(col(FundApplication.organization_id) == where.organization_id)
+        return stmt
+
+    async def page_applications(
+        self, actor: Actor, where: ApplicationFilter, page: PageRequest
+    ) -> Page[FundApplication]:
+        keys = [col(FundApplication.created_at), col(FundApplication.id)]
+        return await paginate(self.session, self._application_filter(actor, where).add_columns(*keys), keys, page)
+
+    async def count_applications(self, actor: Actor, where: ApplicationFilter) -> int:
+        return await count(self.session, self._application_filter(actor, where))
+
+    async def live_application_exists(self, application: FundApplication) -> bool:
+        """Another application that holds this organisation's place (mirrors the unique indexes)."""
+        same_place = (
+            col(FundApplication.organization_id) == application.organization_id
+            if application.program_kind == ProgramKind.STARTUP_FUND
+            else sa.and_(
+                col(FundApplication.organization_id) == application.organization_id,
+                col(FundApplication.program_id) == application.program_id,
+            )
+        )
+        stmt = sa.select(sa.literal(1)).where(
+            col(FundApplication.tenant_id) == application.tenant_id,
+            col(FundApplication.id) != application.id,
+            col(FundApplication.program_kind) == application.program_kind,
+            same_place,
+            col(FundApplication.status).not_in(["REJECTED", "CANCELLED", "FAILED"]),
+        )
+        return await self.session.scalar(stmt) is not None
 
 
 async def claim_due_payments(

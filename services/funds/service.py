@@ -45,7 +45,7 @@ from redchain.services.funds.policies import (
     require,
     require_person,
 )
-from redchain.services.funds.repository import ApplicationFilter, FundsRepository
+from redchain.services.funds.repository import ApplicationFilter, ApplicationRepository, FundsRepository
 from redchain.services.funds.workflow import (
     APPLICATION_FIELDS,
     CANCEL_NEEDS_APPROVER,
@@ -54,7 +54,8 @@ from redchain.services.funds.workflow import (
     transition,
 )
 from redchain.services.permissions import Perm
-from redchain.services.registry.models import OrganizationStatus, PartyOrganization
+from redchain.services.registry import service as registry
+from redchain.services.registry.service import OrganizationStatus, PartyOrganization
 from redchain.services.updates import UNSET, Unset
 
 PROGRAM_FIELDS = ("kind", "name", "fiscal_year", "budget_fen", "amount_rule")
@@ -268,7 +269,8 @@ def _check_amount(amount_fen: int, entitled_fen: int) -> None:
         raise AmountOutOfRange("amountFen", entitled_fen=entitled_fen)
 
 
-async def _add_once(session: AsyncSession, repo: FundsRepository, application: FundApplication) -> None:
+async def _add_once(session: AsyncSession, application: FundApplication) -> None:
+    repo = ApplicationRepository(session)
     # The partial unique indexes are the real guard; this check only gives the usual case a clear error.
     if await repo.live_application_exists(application):
         raise AlreadyApplied("organizationId")
@@ -294,17 +296,19 @@ async def draft_application(
     program = await repo.program(actor.tenant_id, program_id)
     if program is None:
         raise NotFound("programId")
-    organization = await repo.organization(actor.tenant_id, organization_id)
+    # The organisation's facts whatever the registry scope: the funds rule below decides who applies.
+    facts = Actor.system(actor.tenant_id)
+    organization = await registry.get_organization(session, facts, organization_id)
     if organization is None:
         raise NotFound("organizationId")
-    check_may_apply_for(
-        actor, organization.chain_id, await repo.organization_enterprises(actor.tenant_id, organization_id)
-    )
+    covered = await registry.enterprises_of_organizations(session, facts, [organization_id])
+    check_may_apply_for(actor, organization.chain_id, {enterprise.id for _, enterprise in covered})
     if organization.chain_id is None:
         raise NotEligible("organizationId", why="the organisation belongs to no industry chain")
     _check_eligible(program, organization)
     rule = parse_rule(program.amount_rule, ProgramKind(program.kind))
-    entitled = rule.entitlement(organization.kind, await repo.member_count(actor.tenant_id, organization_id))
+    members = await registry.member_counts_by_organization(session, facts, [organization_id])
+    entitled = rule.entitlement(organization.kind, members.get(organization_id, 0))
     amount = entitled if amount_fen is None else amount_fen
     _check_amount(amount, entitled)
     application = FundApplication(
@@ -323,7 +327,7 @@ async def draft_application(
         applicant_user_id=user_id,
     )
     _set_payee(application, payee_details)
-    await _add_once(session, repo, application)
+    await _add_once(session, application)
     audit.record(
         session,
         actor,
@@ -348,7 +352,7 @@ async def draft_application(
 
 
 async def _locked(session: AsyncSession, actor: Actor, application_id: uuid.UUID) -> FundApplication:
-    application = await FundsRepository(session).application(actor, application_id, lock=True)
+    application = await ApplicationRepository(session).application(actor, application_id, lock=True)
     if application is None:
         raise NotFound("id")
     return application
@@ -469,7 +473,7 @@ async def claw_back(
 async def get_application(session: AsyncSession, actor: Actor, application_id: uuid.UUID) -> FundApplication | None:
     if not actor.can(Perm.FUNDS_READ):
         return None
-    return await FundsRepository(session).application(actor, application_id)
+    return await ApplicationRepository(session).application(actor, application_id)
 
 
 async def applications_by_ids(
@@ -477,16 +481,16 @@ async def applications_by_ids(
 ) -> list[FundApplication]:
     if actor is None or not actor.can(Perm.FUNDS_READ):
         return []
-    return await FundsRepository(session).applications(actor, ids)
+    return await ApplicationRepository(session).applications(actor, ids)
 
 
 async def list_applications(
     session: AsyncSession, actor: Actor, where: ApplicationFilter, page: PageRequest
 ) -> Page[FundApplication]:
     require(actor, Perm.FUNDS_READ)
-    return await FundsRepository(session).page_applications(actor, where, page)
+    return await ApplicationRepository(session).page_applications(actor, where, page)
 
 
 async def count_applications(session: AsyncSession, actor: Actor, where: ApplicationFilter) -> int:
     require(actor, Perm.FUNDS_READ)
-    return await FundsRepository(session).count_applications(actor, where)
+    return await ApplicationRepository(session).count_applications(actor, where)

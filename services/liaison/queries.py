@@ -21,7 +21,7 @@ def posted_enterprise_ids(tenant_id: uuid.UUID, on: date, officer_user_id: uuid.
     return stmt
 
 
-def postings(tenant_id: uuid.UUID, enterprise_ids: list[uuid.UUID], on: date) -> sa.Select[Any]:
+def postings(tenant_id: uuid.UUID, enterprise_ids: list[uuid.UUID], on: date) -> sa.Select[uuid.UUID, uuid.UUID]:
     """(enterprise_id, officer_user_id) of every active assignment to `enterprise_ids` on `on`, once each."""
     return (
         sa.select(col(LiaisonAssignment.enterprise_id), col(LiaisonAssignment.officer_user_id))

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from redchain.infra.pagination import Page, PageRequest, count, paginate
+from redchain.infra.repository import Repository
 from redchain.services.actor import Actor, Scope
 from redchain.services.liaison.models import AssignmentKind, LiaisonAssignment, LiaisonVisit, active_on
 from redchain.services.liaison.policies import AssignmentStatus, read_scope
@@ -66,16 +66,7 @@ def _in_scope(
     return sa.or_(*parts) if parts else sa.false()
 
 
-class _Repository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, *objects: object) -> None:
-        self.session.add_all(objects)
-        await self.session.flush()
-
-
-class AssignmentRepository(_Repository):
+class AssignmentRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[LiaisonAssignment]:
         return sa.select(LiaisonAssignment).where(
@@ -152,7 +143,7 @@ class AssignmentRepository(_Repository):
         return await count(self.session, self._assignment_filter(actor, where, today))
 
 
-class VisitRepository(_Repository):
+class VisitRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[LiaisonVisit]:
         return sa.select(LiaisonVisit).where(

@@ -22,7 +22,6 @@ from redchain.services.registry.models import Enterprise, IndustryChain, PartyOr
 from redchain.services.registry.policies import may_edit_contact, may_manage_chain, require, require_manage_chain
 from redchain.services.registry.repository import EnterpriseFilter, EnterpriseRepository, OrganizationRepository
 from redchain.services.registry.validation import changed_fields, non_negative, optional_text, required_text
-from redchain.services.tenancy.models import User
 from redchain.services.updates import UNSET, Unset, given
 
 ENTERPRISE_FIELDS = (
@@ -322,5 +321,6 @@ async def organizations_of_enterprises(
 
 async def liaison_officers_of_enterprises(
     session: AsyncSession, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
-) -> list[tuple[uuid.UUID, User]]:
-    return await EnterpriseRepository(session).officers_of_enterprises(actor, enterprise_ids)
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(enterprise, officer's user ID) pairs; tenancy knows the people."""
+    return await EnterpriseRepository(session).officer_ids_of_enterprises(actor, enterprise_ids)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest, count, paginate
+from redchain.infra.repository import Repository
 from redchain.services.actor import Actor, Scope
 from redchain.services.liaison import queries as liaison_queries
 from redchain.services.permissions import Role
@@ -29,7 +29,6 @@ from redchain.services.registry.models import (
 )
 from redchain.services.registry.policies import read_scope
 from redchain.services.tenancy import queries as tenancy_queries
-from redchain.services.tenancy.models import User
 
 # Party members proper; development targets and activists are not members yet.
 PARTY_MEMBER_STATUSES = (MemberStatus.FULL, MemberStatus.PROBATIONARY)
@@ -158,16 +157,7 @@ def visible_member_ids(actor: Actor) -> sa.Select[uuid.UUID]:
     return MemberRepository.scoped(actor).with_only_columns(col(PartyMember.id))
 
 
-class _Repository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, *objects: object) -> None:
-        self.session.add_all(objects)
-        await self.session.flush()
-
-
-class ChainRepository(_Repository):
+class ChainRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[IndustryChain]:
         # A park's chains are its public structure: every registry reader sees all of them.
@@ -216,7 +206,7 @@ class ChainRepository(_Repository):
         )
 
 
-class EnterpriseRepository(_Repository):
+class EnterpriseRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[Enterprise]:
         scope = read_scope(actor)
@@ -297,30 +287,17 @@ class EnterpriseRepository(_Repository):
         )
         return [(org_id, enterprise) for enterprise, org_id in (await self.session.execute(stmt)).all()]
 
-    async def officers_of_enterprises(
+    async def officer_ids_of_enterprises(
         self, actor: Actor, enterprise_ids: Sequence[uuid.UUID]
-    ) -> list[tuple[uuid.UUID, User]]:
-        """Officers and instructors with an active assignment (liaison's) to enterprises `actor` may see."""
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(enterprise, officer or instructor) of every active assignment (liaison's) to enterprises `actor`
+        may see."""
         visible = self.scoped(actor).where(col(Enterprise.id).in_(enterprise_ids)).with_only_columns(col(Enterprise.id))
-        postings = (
-            await self.session.execute(
-                liaison_queries.postings(actor.tenant_id, list(await self.session.scalars(visible)), park_today())
-            )
-        ).all()
-        users = await self.session.scalars(tenancy_queries.users(list({officer for _, officer in postings})))
-        officers_of: dict[uuid.UUID, set[uuid.UUID]] = {}
-        for enterprise_id, officer in postings:
-            officers_of.setdefault(enterprise_id, set()).add(officer)
-        ordered = list(users)  # by name
-        return [
-            (enterprise_id, user)
-            for enterprise_id in sorted(officers_of)
-            for user in ordered
-            if user.id in officers_of[enterprise_id]
-        ]
+        postings = liaison_queries.postings(actor.tenant_id, list(await self.session.scalars(visible)), park_today())
+        return [(enterprise_id, officer) for enterprise_id, officer in (await self.session.execute(postings)).all()]
 
 
-class OrganizationRepository(_Repository):
+class OrganizationRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[PartyOrganization]:
         """An organisation is visible when its chain is, or when it covers a visible enterprise."""
@@ -448,7 +425,7 @@ class OrganizationRepository(_Repository):
         return list(result.scalars())
 
 
-class MemberRepository(_Repository):
+class MemberRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[PartyMember]:
         """A member is visible through its enterprise (employer) or its organisation."""

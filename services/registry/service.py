@@ -60,6 +60,14 @@ from redchain.services.registry.members import (
     upsert_member,
     upsert_members,
 )
+from redchain.services.registry.models import (
+    Enterprise,
+    IndustryChain,
+    OrganizationKind,
+    OrganizationStatus,
+    PartyMember,
+    PartyOrganization,
+)
 from redchain.services.registry.organizations import (
     TRANSITIONS,
     OrganizationChanges,
@@ -85,9 +93,11 @@ __all__ = [
     "TRANSITIONS",
     "UNSET",
     "Coverage",
+    "Enterprise",
     "EnterpriseChanges",
     "EnterpriseData",
     "EnterpriseFilter",
+    "IndustryChain",
     "KindCount",
     "MemberChanges",
     "MemberData",
@@ -96,6 +106,10 @@ __all__ = [
     "OrganizationChanges",
     "OrganizationData",
     "OrganizationFilter",
+    "OrganizationKind",
+    "OrganizationStatus",
+    "PartyMember",
+    "PartyOrganization",
     "PipelineEntry",
     "Unset",
     "UpsertOutcome",

@@ -39,6 +39,10 @@ from redchain.services.tickets.models import (
 )
 from redchain.services.tickets.policies import Party
 from redchain.services.tickets.repository import SlaCrossing, TicketRepository
+
+# The sweeps' work lists, for the worker (which never imports a repository).
+from redchain.services.tickets.repository import parks_with_due_tickets as parks_with_due_tickets
+from redchain.services.tickets.repository import parks_with_unconfirmed_tickets as parks_with_unconfirmed_tickets
 from redchain.services.tickets.service import (
     TICKET_FIELDS,
     TicketRef,
