@@ -153,18 +153,12 @@ def visible_organization_ids(actor: Actor) -> sa.Select[uuid.UUID]:
     return OrganizationRepository.scoped(actor).with_only_columns(col(PartyOrganization.id))
 
 
-def visible_member_ids(actor: Actor) -> sa.Select[uuid.UUID]:
-    return MemberRepository.scoped(actor).with_only_columns(col(PartyMember.id))
-
-
 class ChainRepository(Repository):
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[IndustryChain]:
         # A park's chains are its public structure: every registry reader sees all of them.
         stmt = sa.select(IndustryChain).where(col(IndustryChain.tenant_id) == actor.tenant_id)
         return stmt if not read_scope(actor).empty else stmt.where(sa.false())
-
-    # Industry chains ------------------------------------------------------------------------------
 
     async def chain(self, actor: Actor, chain_id: uuid.UUID, for_update: bool = False) -> IndustryChain | None:
         stmt = self.scoped(actor).where(col(IndustryChain.id) == chain_id)

@@ -149,3 +149,17 @@ async def test_anonymous_callers_are_unauthenticated(client: AsyncTestClient[Any
     )
 
     assert error_codes(created) == error_codes(invited) == ["UNAUTHENTICATED"]
+
+
+async def test_a_platform_admin_before_choosing_a_park_reaches_no_park(
+    client: AsyncTestClient[Any], db: Database
+) -> None:
+    token = await _platform_admin_token(client, db)
+
+    me = await gql(client, "query { me { isPlatformAdmin park { id } } }", token=token)
+    enterprises = await gql(client, "query { enterprises { totalCount } }", token=token)
+    memberships = await gql(client, "query { memberships { totalCount } }", token=token)
+
+    assert me["data"]["me"] == {"isPlatformAdmin": True, "park": None}
+    assert error_codes(enterprises) == ["FORBIDDEN"]
+    assert error_codes(memberships) == ["FORBIDDEN"]
