@@ -51,7 +51,7 @@ class TicketRelations:
 
 
 def parties(actor: Actor, ticket: Ticket, relations: TicketRelations) -> frozenset[Party]:
-    if actor.kind is ActorKind.SYSTEM:
+    if actor.is_system:
         return frozenset({Party.SYSTEM})
     if actor.user_id is None:  # an API key reads, it does not act
         return frozenset()
