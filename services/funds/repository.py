@@ -56,14 +56,7 @@ class DuePayment:
     dispatches: int
 
 
-class FundsRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, *objects: object) -> None:
-        self.session.add_all(objects)
-        await self.session.flush()
-
+class FundsRepository(Repository):
     # Programs. ------------------------------------------------------------------------------------
 
     def _programs(self, tenant_id: uuid.UUID | None) -> sa.Select[FundProgram]:
@@ -246,8 +239,6 @@ class FundsRepository:
 
 
 class ApplicationRepository(Repository):
-    # --------------------------------------------------------------------------------
-
     @staticmethod
     def scoped(actor: Actor) -> sa.Select[FundApplication]:
         """The applications `actor` may see; everything else is not found."""
