@@ -40,7 +40,7 @@ class CalendarMutation:
     async def set_holiday_calendar_day(
         self, info: Info, input: SetHolidayCalendarDayInput
     ) -> HolidayCalendarDayPayload:
-        actor = info.context.require_actor()
+        actor = info.context.require_principal()
         entry = calendar.DayEntry(input.date, input.kind, input.name)
         return await mutate(info, HolidayCalendarDayPayload, lambda s: calendar.set_day(s, actor, entry), _day)
 
@@ -48,7 +48,7 @@ class CalendarMutation:
     async def remove_holiday_calendar_day(
         self, info: Info, input: RemoveHolidayCalendarDayInput
     ) -> HolidayCalendarDayPayload:
-        actor = info.context.require_actor()
+        actor = info.context.require_principal()
         return await mutate(info, HolidayCalendarDayPayload, lambda s: calendar.remove_day(s, actor, input.date), _day)
 
     @strawberry.mutation(
@@ -58,7 +58,7 @@ class CalendarMutation:
     async def replace_holiday_calendar_year(
         self, info: Info, input: ReplaceHolidayCalendarYearInput
     ) -> ReplaceHolidayCalendarYearPayload:
-        actor = info.context.require_actor()
+        actor = info.context.require_principal()
         entries = [calendar.DayEntry(d.date, d.kind, d.name) for d in input.days]
         return await mutate(
             info,

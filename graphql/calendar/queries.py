@@ -15,7 +15,7 @@ class CalendarQuery:
         description="One year of the holiday calendar (public holidays and 调休 working days). Platform admins.",
     )
     async def holiday_calendar(self, info: Info, year: int) -> HolidayCalendarYear:
-        actor = info.context.require_actor()
+        actor = info.context.require_principal()
         async with info.context.read() as session:
             found = await calendar.year_calendar(session, actor, year)
         return HolidayCalendarYear.of(found)

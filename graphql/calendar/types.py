@@ -67,7 +67,7 @@ class HolidayCalendarYear:
     @strawberry.field(description="The latest changes of this year, newest first.")
     async def changes(self, info: Info) -> list[HolidayCalendarChange]:
         async with info.context.read() as session:
-            rows = await calendar.changes_of(session, info.context.require_actor(), self.year)
+            rows = await calendar.changes_of(session, info.context.require_principal(), self.year)
         return [HolidayCalendarChange.from_row(row) for row in rows]
 
     @classmethod

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra.models_base import utcnow
 from redchain.infra.request_context import request_id_var
-from redchain.services.actor import Actor
+from redchain.services.actor import Principal
 from redchain.services.calendar import events
 from redchain.services.calendar.errors import (
     DateOutsideYear,
@@ -150,7 +150,7 @@ class YearCalendar:
     days: list[HolidayDay]
 
 
-def _require_platform_admin(actor: Actor) -> None:
+def _require_platform_admin(actor: Principal) -> None:
     if not actor.is_platform_admin:
         raise PermissionDenied()
 
@@ -182,7 +182,7 @@ def snapshot(days: Iterable[CalendarDay | HolidayDay]) -> list[dict[str, str]]:
 
 
 def _record_change(
-    session: AsyncSession, actor: Actor, action: str, year: HolidayYear, before: object, after: object
+    session: AsyncSession, actor: Principal, action: str, year: HolidayYear, before: object, after: object
 ) -> None:
     year.revision += 1  # tells every process's cache that this year changed
     year.updated_at = utcnow()
@@ -198,19 +198,19 @@ def _record_change(
     )
 
 
-async def year_calendar(session: AsyncSession, actor: Actor, year: int) -> YearCalendar:
+async def year_calendar(session: AsyncSession, actor: Principal, year: int) -> YearCalendar:
     _require_platform_admin(actor)
     _check_year(year)
     repo = CalendarRepository(session)
     return YearCalendar(year, await repo.year(year), await repo.days_of(year))
 
 
-async def changes_of(session: AsyncSession, actor: Actor, year: int) -> list[HolidayCalendarChange]:
+async def changes_of(session: AsyncSession, actor: Principal, year: int) -> list[HolidayCalendarChange]:
     _require_platform_admin(actor)
     return await CalendarRepository(session).changes_of(year, CHANGES_SHOWN)
 
 
-async def set_day(session: AsyncSession, actor: Actor, typed: DayEntry) -> HolidayDay:
+async def set_day(session: AsyncSession, actor: Principal, typed: DayEntry) -> HolidayDay:
     """Adds or changes one day. A year the calendar did not cover becomes PROVISIONAL: one day is not the
     State Council's schedule, so the December warning goes on until the year is replaced."""
     _require_platform_admin(actor)
@@ -229,7 +229,7 @@ async def set_day(session: AsyncSession, actor: Actor, typed: DayEntry) -> Holid
     return row
 
 
-async def remove_day(session: AsyncSession, actor: Actor, day: date) -> CalendarDay:
+async def remove_day(session: AsyncSession, actor: Principal, day: date) -> CalendarDay:
     _require_platform_admin(actor)
     _check_year(day.year, "date")
     repo = CalendarRepository(session)
@@ -246,7 +246,7 @@ async def remove_day(session: AsyncSession, actor: Actor, day: date) -> Calendar
 
 
 async def replace_year(
-    session: AsyncSession, actor: Actor, year: int, entries: Sequence[DayEntry], note: str | None = None
+    session: AsyncSession, actor: Principal, year: int, entries: Sequence[DayEntry], note: str | None = None
 ) -> YearCalendar:
     """The whole year at once, as the State Council published it: the year becomes OFFICIAL. Checked in
     full before anything is written."""

@@ -48,6 +48,7 @@ UNSCOPED = {
     "CoverageRepository": "park or chain aggregates; coverage() admits park-wide readers and the chain's staff",
     "ImportRepository": "imports are read by ID after the registry:import permission",
     "DemoScaleRepository": "bulk inserts of the demo loader, no reads for an actor",
+    "CalendarRepository": "the holiday calendar is platform data, the same for every park",
 }
 
 # Who is walked: every role of a park, an API key with every scope a key may carry, and the worker.
