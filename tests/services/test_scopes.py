@@ -39,8 +39,7 @@ from redchain.services.registry.models import (
 )
 from redchain.services.tenancy.models import Membership, Tenant
 from redchain.services.tickets.models import Ticket, TicketCategory, TicketPriority
-from tests.factories import create_park, create_user
-from tests.services.registry.factories import new_id_card
+from tests.factories import create_park, create_user, new_id_card
 
 # Repositories without a scoped(actor), and why none is needed.
 UNSCOPED = {
