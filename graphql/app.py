@@ -24,7 +24,7 @@ from strawberry.types import ExecutionResult
 from redchain.graphql.auth import authenticate, client_ip
 from redchain.graphql.context import AppState, Context, request_locale
 from redchain.graphql.errors import ErrorCode, message_for
-from redchain.graphql.limits import oversized_string
+from redchain.graphql.input_guard import BadString, check_request
 from redchain.graphql.schema import schema
 from redchain.graphql.tickets.files import download_attachment
 from redchain.infra import outbox
@@ -50,12 +50,16 @@ STATUS_CODES = {
 
 
 def error_response(
-    status: int, locale: str, detail: str | None = None, headers: dict[str, str] | None = None
+    status: int,
+    locale: str,
+    detail: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: str,
 ) -> Response[dict[str, Any]]:
     code = STATUS_CODES.get(status, ErrorCode.INTERNAL)
     extensions: dict[str, Any] = {"code": code.value, "requestId": request_id_var.get()}
     if detail and code is not ErrorCode.INTERNAL:
-        extensions["reason"] = detail
+        extensions.update(reason=detail, **extra)
     body = {"errors": [{"message": message_for(code, locale), "extensions": extensions}]}
     return Response(body, status_code=status, headers=headers)
 
@@ -106,6 +110,8 @@ class GraphQLController(_BaseController):  # type: ignore[valid-type, misc]
         except StrawberryHTTPException as exc:
             headers = {"Allow": "POST"} if exc.status_code == 405 else None
             return error_response(exc.status_code, request_locale(request), exc.reason, headers)
+        except BadString as exc:
+            return error_response(400, request_locale(request), exc.reason, variable=exc.where)
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         try:
@@ -123,16 +129,12 @@ class GraphQLController(_BaseController):  # type: ignore[valid-type, misc]
         is_upload = parse_content_type(request.content_type or "")[0] == "multipart/form-data"
         if not is_upload and len(await request.get_body()) > get_settings().max_body_bytes:
             raise StrawberryHTTPException(413, "Request Entity Too Large")
-        limit = get_settings().max_string_length
         try:
             data = await super().parse_http_body(request)
-            too_long = any(
-                oversized_string(item.variables, limit) for item in (data if isinstance(data, list) else [data])
-            )
+            for item in data if isinstance(data, list) else [data]:
+                check_request(item.variables, item.operation_name)
         except RecursionError as exc:  # JSON nested a few thousand levels deep
             raise StrawberryHTTPException(400, "NESTED_TOO_DEEPLY") from exc
-        if too_long:
-            raise StrawberryHTTPException(400, "STRING_TOO_LONG")
         return data
 
     def _accepts(self, content_type: str) -> bool:

@@ -1,5 +1,7 @@
-"""Request limits checked before execution: depth, cost, string size."""
+"""Request limits checked before execution: lexical tokens while parsing; then directives, depth and cost
+of the operation's own selections, and introspection on its own bounds."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from graphql import (
@@ -7,22 +9,42 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLSyntaxError,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    StringValueNode,
     ValidationContext,
     ValidationRule,
     VariableNode,
 )
+from graphql.validation import MaxIntrospectionDepthRule
+from strawberry.extensions import SchemaExtension
 
+from redchain.graphql.input_guard import StringLiteralRule
 from redchain.infra.settings import get_settings
+
+INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+# GraphiQL, graphql-codegen, Postman and Apollo send one `__schema`; a few `__type` look-ups are fine. Each
+# root lists (part of) the whole schema, so aliases of it are what would cost.
+MAX_INTROSPECTION_ROOTS = 5
+
+
+def _too_complex(message: str, node: Any, **extensions: Any) -> GraphQLError:
+    return GraphQLError(message, node, extensions={"code": "QUERY_TOO_COMPLEX", **extensions})
+
+
+class IntrospectionDepthRule(MaxIntrospectionDepthRule):
+    """graphql-core's bound on nested introspection lists (`fields { type { fields ...`), with our code."""
+
+    def report_error(self, error: GraphQLError) -> None:
+        super().report_error(_too_complex(error.message, error.nodes))
 
 
 class _Walker:
     """Depth and cost of an operation. Cost: one per resolved field, multiplied by every
-    enclosing page size (`first`), as GitHub's API counts nodes."""
+    enclosing page size (`first`), as GitHub's API counts nodes. Introspection fields are not the
+    operation's own: they count as introspection roots, bounded apart (IntrospectionDepthRule)."""
 
     def __init__(self, fragments: dict[str, FragmentDefinitionNode], variable_page_size: int) -> None:
         self.fragments = fragments
@@ -30,7 +52,7 @@ class _Walker:
         self.variable_page_size = variable_page_size
         # Each fragment is measured once: a fragment spread twice in a fragment spread twice in ... would
         # otherwise cost exponential time to measure (a few hundred bytes of query, minutes of CPU).
-        self.measured: dict[str, tuple[int, int]] = {}
+        self.measured: dict[str, tuple[int, int, int]] = {}
 
     def _page_size(self, field: FieldNode) -> int:
         for arg in field.arguments or ():
@@ -41,32 +63,40 @@ class _Walker:
                     return self.variable_page_size
         return 1
 
-    def _fragment(self, name: str, seen: frozenset[str]) -> tuple[int, int]:
+    def _fragment(self, name: str, seen: frozenset[str]) -> tuple[int, int, int]:
         if name not in self.measured:
             fragment = self.fragments.get(name)
             if fragment is None or name in seen:
-                return 0, 0  # unknown and cyclic fragments are reported by the standard rules
+                return 0, 0, 0  # unknown and cyclic fragments are reported by the standard rules
             self.measured[name] = self.walk(fragment.selection_set, 0, seen | {name})
         return self.measured[name]
 
-    def walk(self, selection_set: SelectionSetNode | None, depth: int, seen: frozenset[str]) -> tuple[int, int]:
-        """(deepest field level, cost) below `selection_set`, which is at `depth`."""
+    def walk(
+        self, selection_set: SelectionSetNode | None, depth: int, seen: frozenset[str]
+    ) -> tuple[int, int, int]:
+        """(deepest field level, cost, introspection roots) below `selection_set`, which is at `depth`."""
         if selection_set is None:
-            return depth, 0
-        max_depth, cost = depth, 0
+            return depth, 0, 0
+        max_depth, cost, introspection = depth, 0, 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
+                if selection.name.value in INTROSPECTION_ROOTS:
+                    introspection += 1
+                    continue
                 size = self._page_size(selection)
-                child_depth, child_cost = self.walk(selection.selection_set, depth + 1, seen)
+                child_depth, child_cost, child_introspection = self.walk(selection.selection_set, depth + 1, seen)
                 max_depth = max(max_depth, child_depth)
                 cost += 1 + size * child_cost
             elif isinstance(selection, InlineFragmentNode):
-                child_depth, child_cost = self.walk(selection.selection_set, depth, seen)
+                child_depth, child_cost, child_introspection = self.walk(selection.selection_set, depth, seen)
                 max_depth, cost = max(max_depth, child_depth), cost + child_cost
             elif isinstance(selection, FragmentSpreadNode):
-                fragment_depth, fragment_cost = self._fragment(selection.name.value, seen)
-                max_depth, cost = max(max_depth, depth + fragment_depth), cost + fragment_cost
-        return max_depth, cost
+                fragment_depth, child_cost, child_introspection = self._fragment(selection.name.value, seen)
+                max_depth, cost = max(max_depth, depth + fragment_depth), cost + child_cost
+            else:
+                continue
+            introspection += child_introspection
+        return max_depth, cost, introspection
 
 
 class RequestLimitsRule(ValidationRule):
@@ -75,44 +105,66 @@ class RequestLimitsRule(ValidationRule):
         settings = get_settings()
         self.max_depth = settings.max_query_depth
         self.max_cost = settings.max_query_cost
-        self.max_string = settings.max_string_length
         self.max_page_size = settings.max_page_size
+        self.max_directives = settings.max_directives_per_field
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
         fragments = {
             d.name.value: d for d in self.context.document.definitions if isinstance(d, FragmentDefinitionNode)
         }
+        self._directives(node)
         try:
-            depth, cost = _Walker(fragments, self.max_page_size).walk(node.selection_set, 0, frozenset())
+            depth, cost, introspection = _Walker(fragments, self.max_page_size).walk(
+                node.selection_set, 0, frozenset()
+            )
         except RecursionError:
             # Only a chain of hundreds of fragments nests this deep (the parser caps literal nesting).
-            self._too_complex("the query is nested too deeply", node)
+            self.report_error(_too_complex("the query is nested too deeply", node))
             return
         if depth > self.max_depth:
-            self._too_complex(f"depth {depth} exceeds the limit of {self.max_depth}", node)
+            self.report_error(_too_complex(f"depth {depth} exceeds the limit of {self.max_depth}", node))
         elif cost > self.max_cost:
-            self._too_complex(f"cost {cost} exceeds the limit of {self.max_cost}", node)
+            self.report_error(_too_complex(f"cost {cost} exceeds the limit of {self.max_cost}", node))
+        elif introspection > MAX_INTROSPECTION_ROOTS:
+            message = f"{introspection} introspection fields exceed the limit of {MAX_INTROSPECTION_ROOTS}"
+            self.report_error(_too_complex(message, node))
 
-    def enter_string_value(self, node: StringValueNode, *_: Any) -> None:
-        if len(node.value) > self.max_string:
-            self.report_error(
-                GraphQLError(
-                    f"a string is longer than {self.max_string} characters",
-                    node,
-                    extensions={"code": "BAD_USER_INPUT", "reason": "STRING_TOO_LONG"},
-                )
-            )
+    def _directives(self, node: Any) -> None:
+        if len(node.directives or ()) > self.max_directives:
+            message = f"more than {self.max_directives} directives in one place"
+            self.report_error(_too_complex(message, node, reason="TOO_MANY_DIRECTIVES"))
 
-    def _too_complex(self, message: str, node: OperationDefinitionNode) -> None:
-        self.report_error(GraphQLError(message, node, extensions={"code": "QUERY_TOO_COMPLEX"}))
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        self._directives(node)
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
+        self._directives(node)
+
+    def enter_inline_fragment(self, node: InlineFragmentNode, *_: Any) -> None:
+        self._directives(node)
+
+    def enter_fragment_definition(self, node: FragmentDefinitionNode, *_: Any) -> None:
+        self._directives(node)
 
 
-def oversized_string(value: Any, limit: int) -> bool:
-    """True when any string inside a variables value is longer than `limit`."""
-    if isinstance(value, str):
-        return len(value) > limit
-    if isinstance(value, dict):
-        return any(oversized_string(v, limit) for v in value.values())
-    if isinstance(value, list):
-        return any(oversized_string(v, limit) for v in value)
-    return False
+class DocumentLimits(SchemaExtension):
+    """Bounds a document by its lexical tokens while it is parsed, on every parse path (the parser cache
+    passes the same options), so an oversized document is refused after at most `max_query_tokens` tokens;
+    then adds the limit rules to validation."""
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = get_settings().max_query_tokens
+        standard = (IntrospectionDepthRule if r is MaxIntrospectionDepthRule else r for r in context.validation_rules)
+        context.validation_rules = (*standard, RequestLimitsRule, StringLiteralRule)
+        yield
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        limit = context.parse_options.get("max_tokens")
+        for error in context.pre_execution_errors or ():
+            # graphql-core says so only in its message; tests/graphql/test_limits.py notices a change.
+            if isinstance(error, GraphQLSyntaxError) and error.message.endswith(f"{limit} tokens. Parsing aborted."):
+                error.message = f"the document has more than {limit} tokens"
+                error.extensions = {**(error.extensions or {}), "code": "QUERY_TOO_COMPLEX", "reason": "TOO_MANY_TOKENS"}

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import strawberry
-from strawberry.extensions import AddValidationRules, ValidationCache
+from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from redchain.graphql.audit.queries import AuditQuery
@@ -17,7 +17,7 @@ from redchain.graphql.funds.types import FEN_SCALAR, Fen, FundApplication, FundP
 from redchain.graphql.liaison.mutations import LiaisonMutation
 from redchain.graphql.liaison.queries import LiaisonQuery
 from redchain.graphql.liaison.types import LiaisonAssignment, LiaisonVisit
-from redchain.graphql.limits import RequestLimitsRule
+from redchain.graphql.limits import DocumentLimits
 from redchain.graphql.metrics import OperationMetrics
 from redchain.graphql.notifications.mutations import NotificationsMutation
 from redchain.graphql.notifications.queries import NotificationsQuery
@@ -96,8 +96,8 @@ schema = strawberry.Schema(
     extensions=[
         OperationMetrics,  # exits last, so it counts the codes ErrorCodes assigned
         ErrorCodes,
+        DocumentLimits,  # before the parser cache: it sets the token bound every parse uses
         # Factories, not instances: an extension instance holds its request's execution context.
-        lambda: AddValidationRules([RequestLimitsRule]),
         # Parsing and validating the same document again is most of a small query's cost.
         lambda: CachedParser(maxsize=512),
         lambda: ValidationCache(maxsize=512),

@@ -52,6 +52,10 @@ class Settings(BaseSettings):
 
     max_query_depth: int = 10
     max_query_cost: int = 5000
+    # Lexical tokens (comments included) a document may have: counted while parsing, so an oversized
+    # document costs at most this many tokens of parser time. The standard introspection query has ~190.
+    max_query_tokens: int = 3000
+    max_directives_per_field: int = 10
     max_body_bytes: int = 1_000_000
     # A file upload (multipart request) may be this large; every other request body stays within max_body_bytes.
     max_upload_bytes: int = 21 * 1024 * 1024

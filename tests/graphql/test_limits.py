@@ -1,13 +1,18 @@
-"""Request limits: depth, cost, body size, string size and page size, refused before any SQL runs."""
+"""Request limits: tokens, directives, depth, cost, introspection, body size, string size and page size,
+refused before any SQL runs."""
 
 import time
+import uuid
 from typing import Any
 
+import pytest
 import pytest_asyncio
+from graphql import get_introspection_query
 from httpx import Response
 from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
 
+from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.infra.settings import Settings
 from redchain.services.permissions import Role
@@ -30,26 +35,28 @@ def codes(response: Response) -> list[str]:
     return [e["extensions"]["code"] for e in response.json().get("errors", [])]
 
 
-def introspection_of_depth(depth: int) -> str:
-    # __type(1) fields(2) type(3) ofType(4..) name(depth): the only deep path our own schema offers.
-    return '{ __type(name: "Query") { fields { type { ' + "ofType { " * (depth - 4) + "name" + " }" * (depth - 1) + " }"
+def organization_of_depth(depth: int) -> str:
+    # node(1) parent(2..depth-1) id(depth): a party organisation's parent chain is the schema's deep path.
+    parents = depth - 2
+    org = encode_id("PartyOrganization", uuid.uuid4())
+    return f'{{ node(id: "{org}") {{ ... on PartyOrganization {{ ' + "parent { " * parents + "id" + " }" * (parents + 3)
 
 
 async def test_depth_at_the_limit_is_allowed(
     client: AsyncTestClient[Any], headers: dict[str, str], settings: Settings
 ) -> None:
     response = await client.post(
-        "/graphql", json={"query": introspection_of_depth(settings.max_query_depth)}, headers=headers
+        "/graphql", json={"query": organization_of_depth(settings.max_query_depth)}, headers=headers
     )
     assert response.status_code == 200, response.text
-    assert "errors" not in response.json()
+    assert codes(response) == ["NOT_FOUND"]  # it ran: there is no such organisation
 
 
 async def test_depth_over_the_limit_is_too_complex(
     client: AsyncTestClient[Any], headers: dict[str, str], settings: Settings
 ) -> None:
     response = await client.post(
-        "/graphql", json={"query": introspection_of_depth(settings.max_query_depth + 1)}, headers=headers
+        "/graphql", json={"query": organization_of_depth(settings.max_query_depth + 1)}, headers=headers
     )
     assert response.status_code == 400
     assert codes(response) == ["QUERY_TOO_COMPLEX"]
@@ -58,12 +65,12 @@ async def test_depth_over_the_limit_is_too_complex(
 async def test_depth_through_fragments_counts(
     client: AsyncTestClient[Any], headers: dict[str, str], settings: Settings
 ) -> None:
-    levels = settings.max_query_depth - 3  # type(3) + ofType levels + name
+    levels = settings.max_query_depth - 1  # node + parent levels + id
     fragments = (
-        "".join(f"fragment F{i} on __Type {{ ofType {{ ...F{i + 1} }} }} " for i in range(levels))
-        + f"fragment F{levels} on __Type {{ name }}"
+        "".join(f"fragment F{i} on PartyOrganization {{ parent {{ ...F{i + 1} }} }} " for i in range(levels))
+        + f"fragment F{levels} on PartyOrganization {{ id }}"
     )
-    query = '{ __type(name: "Query") { fields { type { ...F0 } } } } ' + fragments
+    query = f'{{ node(id: "{encode_id("PartyOrganization", uuid.uuid4())}") {{ ...F0 }} }} ' + fragments
 
     response = await client.post("/graphql", json={"query": query}, headers=headers)
 
@@ -204,3 +211,91 @@ async def test_caller_over_the_request_rate_is_429(
     assert response.status_code == 429
     assert response.headers["retry-after"] == "60"
     assert codes(response) == ["RATE_LIMITED"]
+
+
+# Introspection: the standard query passes, nested introspection lists do not. ----------------------------
+
+
+@pytest.mark.parametrize("flags", [{}, {"descriptions": True, "specified_by_url": True, "directive_is_repeatable": True, "schema_description": True, "input_value_deprecation": True}], ids=["default", "every-flag"])
+async def test_standard_introspection_query_is_answered(
+    client: AsyncTestClient[Any], headers: dict[str, str], flags: dict[str, bool]
+) -> None:
+    response = await client.post("/graphql", json={"query": get_introspection_query(**flags)}, headers=headers)
+
+    assert response.status_code == 200, response.text
+    assert "errors" not in response.json()
+    assert response.json()["data"]["__schema"]["queryType"]["name"] == "Query"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
+        '{ __type(name: "Query") { fields { type { fields { type { fields { name } } } } } } }',
+        "{ __schema { types { ...T } } } fragment T on __Type { fields { type { fields { type { fields { name } } } } } }",
+        "{ " + " ".join(f"s{i}: __schema {{ types {{ name }} }}" for i in range(6)) + " }",
+    ],
+    ids=["schema-lists", "type-lists", "through-a-fragment", "aliased-roots"],
+)
+async def test_deep_or_repeated_introspection_is_too_complex(
+    client: AsyncTestClient[Any], headers: dict[str, str], query: str
+) -> None:
+    response = await client.post("/graphql", json={"query": query}, headers=headers)
+
+    assert response.status_code == 400
+    assert codes(response) == ["QUERY_TOO_COMPLEX"]
+
+
+# Tokens and directives: refused while parsing, whatever the rest of the document. -----------------------
+
+
+def aliases(count: int) -> str:
+    return "{ " + " ".join(f"a{i}: __typename" for i in range(count)) + " }"
+
+
+def directives(count: int) -> str:
+    return "{ __typename " + "@include(if: true) " * count + "}"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [aliases(20_000), directives(10_000), "{ __typename }" + "\n#" * 20_000],
+    ids=["aliases", "directives", "comments"],
+)
+async def test_document_over_the_token_limit_is_too_complex(
+    client: AsyncTestClient[Any], headers: dict[str, str], query: str
+) -> None:
+    for _ in range(2):  # the second time through the parser cache
+        response = await client.post("/graphql", json={"query": query}, headers=headers)
+
+        assert response.status_code == 400
+        assert codes(response) == ["QUERY_TOO_COMPLEX"]
+        assert response.json()["errors"][0]["extensions"]["reason"] == "TOO_MANY_TOKENS"
+
+
+async def test_document_at_the_token_limit_runs(
+    client: AsyncTestClient[Any], headers: dict[str, str], settings: Settings
+) -> None:
+    # "{" + 3 tokens per alias + "}"; the cost limit allows this many fields of one point each.
+    count = min((settings.max_query_tokens - 2) // 3, settings.max_query_cost)
+
+    response = await client.post("/graphql", json={"query": aliases(count)}, headers=headers)
+
+    assert response.status_code == 200, response.text
+    assert len(response.json()["data"]) == count
+
+
+async def test_directives_over_the_limit_are_too_complex(
+    client: AsyncTestClient[Any], headers: dict[str, str], settings: Settings
+) -> None:
+    allowed = await client.post("/graphql", json={"query": directives(1)}, headers=headers)
+    refused = await client.post(
+        "/graphql", json={"query": directives(settings.max_directives_per_field + 1)}, headers=headers
+    )
+
+    assert allowed.status_code == 200
+    assert allowed.json() == {"data": {"__typename": "Query"}}
+    assert refused.status_code == 400
+    # @include is not repeatable, so each repetition is also reported (as BAD_USER_INPUT).
+    too_complex = [e["extensions"] for e in refused.json()["errors"] if e["extensions"]["code"] == "QUERY_TOO_COMPLEX"]
+    assert [e["reason"] for e in too_complex] == ["TOO_MANY_DIRECTIVES"]
