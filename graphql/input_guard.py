@@ -68,9 +68,9 @@ class StringLiteralRule(ValidationRule):
         super().__init__(context)
         self.max_length = get_settings().max_string_length
 
-    def enter_string_value(self, node: StringValueNode, _key: Any, _parent: Any, _path: Any, ancestors: Any) -> None:
+    def enter_string_value(self, node: StringValueNode, _key: Any, parent: Any, _path: Any, ancestors: Any) -> None:
         if reason := string_problem(node.value, self.max_length):
-            where = _argument_path(ancestors)
+            where = _argument_path([*ancestors, parent])
             self.report_error(
                 GraphQLError(
                     f"the string at {where or 'the document'} is refused: {reason}",

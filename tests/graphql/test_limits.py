@@ -1,6 +1,7 @@
 """Request limits: tokens, directives, depth, cost, introspection, body size, string size and page size,
 refused before any SQL runs."""
 
+import json
 import time
 import uuid
 from typing import Any
@@ -15,6 +16,7 @@ from redis.asyncio import Redis
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.infra.settings import Settings
+from redchain.services.registry.credit_code import make_credit_code
 from redchain.services.permissions import Role
 from tests.factories import create_park
 from tests.graphql.client import member_token
@@ -23,6 +25,7 @@ MEMBERSHIPS_PAGE = "query Page($first: Int) { memberships(first: $first) { edges
 # Each alias costs 1 + 100 * (edges 1 + node 1 + id 1) = 301.
 MEMBERSHIPS_ALIAS = "m{i}: memberships(first: 100) {{ edges {{ node {{ id }} }} }}"
 MEMBERSHIPS_ALIAS_COST = 301
+NODE_QUERY = "query N($id: ID!) { node(id: $id) { id } }"
 
 
 @pytest_asyncio.fixture(scope="module")
@@ -299,3 +302,102 @@ async def test_directives_over_the_limit_are_too_complex(
     # @include is not repeatable, so each repetition is also reported (as BAD_USER_INPUT).
     too_complex = [e["extensions"] for e in refused.json()["errors"] if e["extensions"]["code"] == "QUERY_TOO_COMPLEX"]
     assert [e["reason"] for e in too_complex] == ["TOO_MANY_DIRECTIVES"]
+
+
+# Strings PostgreSQL cannot store (or no field means to hold): refused before execution. ------------------
+
+CREATE_ENTERPRISE = """
+mutation Create($input: CreateEnterpriseInput!) {
+  createEnterprise(input: $input) { enterprise { id } userErrors { field code } }
+}
+"""
+ENTERPRISE_COUNT = "{ enterprises { totalCount } }"
+BAD_STRINGS = [("a\x00b", "NUL_CHARACTER"), ("a\ud800b", "LONE_SURROGATE"), ("a\x1bb", "CONTROL_CHARACTER")]
+
+
+def enterprise_input(name: str) -> dict[str, Any]:
+    return {"creditCode": make_credit_code(uuid.uuid4().int % 31**9), "name": name}
+
+
+async def enterprise_count(client: AsyncTestClient[Any], headers: dict[str, str]) -> int:
+    response = await client.post("/graphql", json={"query": ENTERPRISE_COUNT}, headers=headers)
+    return int(response.json()["data"]["enterprises"]["totalCount"])
+
+
+@pytest.mark.parametrize(("name", "reason"), BAD_STRINGS, ids=["nul", "lone-surrogate", "escape"])
+async def test_bad_character_in_a_variable_is_refused(
+    client: AsyncTestClient[Any], headers: dict[str, str], name: str, reason: str
+) -> None:
+    before = await enterprise_count(client, headers)
+    # Written by hand: a lone surrogate is valid JSON ("\ud800") that json.loads accepts.
+    body = json.dumps({"query": CREATE_ENTERPRISE, "variables": {"input": enterprise_input(name)}})
+
+    response = await client.post(
+        "/graphql", content=body.encode(), headers={**headers, "Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert (error["extensions"]["reason"], error["extensions"]["variable"]) == (reason, "input.name")
+    assert await enterprise_count(client, headers) == before
+
+
+@pytest.mark.parametrize(("name", "reason"), [BAD_STRINGS[0], BAD_STRINGS[2]], ids=["nul", "escape"])
+async def test_bad_character_in_a_literal_is_refused(
+    client: AsyncTestClient[Any], headers: dict[str, str], name: str, reason: str
+) -> None:
+    before = await enterprise_count(client, headers)
+    code = make_credit_code(uuid.uuid4().int % 31**9)
+    escaped = json.dumps(name)  # GraphQL string escapes are JSON's: "a\u0000b"
+    query = f'mutation {{ createEnterprise(input: {{creditCode: "{code}", name: {escaped}}}) {{ enterprise {{ id }} }} }}'
+
+    response = await client.post("/graphql", json={"query": query}, headers=headers)
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert (error["extensions"]["reason"], error["extensions"]["argument"]) == (reason, "createEnterprise.input.name")
+    assert await enterprise_count(client, headers) == before
+
+
+async def test_lone_surrogate_escape_in_a_literal_does_not_parse(
+    client: AsyncTestClient[Any], headers: dict[str, str]
+) -> None:
+    query = 'mutation { createEnterprise(input: {creditCode: "x", name: "a\\ud800b"}) { enterprise { id } } }'
+
+    response = await client.post("/graphql", json={"query": query}, headers=headers)
+
+    assert response.status_code == 400
+    assert codes(response) == ["BAD_USER_INPUT"]
+
+
+async def test_tab_and_newlines_pass(client: AsyncTestClient[Any], headers: dict[str, str]) -> None:
+    before = await enterprise_count(client, headers)
+    variables = {"input": enterprise_input("博翔\t新材料\r\n有限公司")}
+
+    response = await client.post("/graphql", json={"query": CREATE_ENTERPRISE, "variables": variables}, headers=headers)
+
+    assert response.json()["data"]["createEnterprise"]["userErrors"] == []
+    assert await enterprise_count(client, headers) == before + 1
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ({"query": "query Me { me { roles } }", "operationName": "M\x00e"}, "operationName"),
+        ({"query": NODE_QUERY, "variables": {"id": "x", "extra": {"de\x00ep": "ok"}}}, "extra"),
+        ({"query": NODE_QUERY, "variables": {"id": "x", "extra": [["ok", "\udfff"]]}}, "extra.0.1"),
+    ],
+    ids=["operation-name", "object-key", "nested-list"],
+)
+async def test_bad_character_anywhere_in_the_request_is_refused(
+    client: AsyncTestClient[Any], headers: dict[str, str], body: dict[str, Any], where: str
+) -> None:
+    response = await client.post(
+        "/graphql", content=json.dumps(body).encode(), headers={**headers, "Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert (error["extensions"]["code"], error["extensions"]["variable"]) == ("BAD_USER_INPUT", where)
