@@ -32,7 +32,7 @@ from redchain.infra.db import Database
 from redchain.infra.logging import configure_logging
 from redchain.infra.metrics import HTTP_LATENCY, render
 from redchain.infra.request_context import request_id_var
-from redchain.infra.settings import get_settings, insecure_defaults
+from redchain.infra.settings import get_settings, startup_problem
 from redchain.services.tenancy import service as tenancy
 
 log = logging.getLogger("redchain.api")
@@ -243,10 +243,9 @@ def internal_error_handler(request: Request[Any, Any, Any], exc: Exception) -> R
 
 async def _startup(app: Litestar) -> None:
     settings = get_settings()
-    if not settings.database_url or not settings.redis_url:
-        raise RuntimeError("DATABASE_URL and REDIS_URL must be set (the `redchain` command sets them)")
-    if not settings.debug and (insecure := insecure_defaults(settings)):
-        raise RuntimeError(f"set {', '.join(insecure)} (or DEBUG=true for a local try-out)")
+    if problem := startup_problem(settings):
+        raise RuntimeError(problem)
+    assert settings.database_url and settings.redis_url
     app.state.redchain = AppState(
         settings=settings,
         db=Database.connect(settings, settings.database_url),
@@ -255,7 +254,9 @@ async def _startup(app: Litestar) -> None:
 
 
 async def _shutdown(app: Litestar) -> None:
-    state: AppState = app.state.redchain
+    state: AppState | None = getattr(app.state, "redchain", None)
+    if state is None:  # the startup refused: nothing to close, and its error is the one to read
+        return
     await state.db.dispose()
     await state.redis.aclose()
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from redchain.infra import devservers, migrate
 from redchain.infra.payments.settings import get_payment_settings
-from redchain.infra.settings import Settings, get_settings
+from redchain.infra.settings import Settings, get_settings, startup_problem
 
 EMBEDDED_DATABASE = "redchain"
 
@@ -185,6 +185,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     owned: list[devservers.ServerProcess] = []
     settings = resolve_services(settings, owned)
+    if args.command in ("run", "serve") and (problem := startup_problem(settings)):
+        # Refused here, the reason is one line; refused inside uvicorn, it is buried in tracebacks.
+        for server in owned:
+            server.stop()
+        sys.exit(f"redchain: {problem}")
     match args.command:
         case "run":
             cmd_run(settings, owned)

@@ -98,3 +98,12 @@ def insecure_defaults(settings: Settings) -> list[str]:
     if get_payment_settings().payee_encryption_key.get_secret_value() == DEV_PAYEE_KEY:
         found.append("PAYEE_ENCRYPTION_KEY")
     return found
+
+
+def startup_problem(settings: Settings) -> str | None:
+    """Why the API must not start with these settings, in one line; None when it may."""
+    if not settings.database_url or not settings.redis_url:
+        return "DATABASE_URL and REDIS_URL must be set (the `redchain` command sets them)"
+    if not settings.debug and (insecure := insecure_defaults(settings)):
+        return f"set {', '.join(insecure)} (or DEBUG=true for a local try-out)"
+    return None
