@@ -37,6 +37,7 @@ from redchain.services.tenancy import service as tenancy
 
 log = logging.getLogger("redchain.api")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+CLIENT_CLOSED_REQUEST = 499
 STATUS_CODES = {
     400: ErrorCode.BAD_USER_INPUT,
     401: ErrorCode.UNAUTHENTICATED,
@@ -210,17 +211,30 @@ def request_id_middleware(app: ASGIApp) -> ASGIApp:
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status = 500
+        completed = client_gone = False
+
+        async def receive_watching() -> Message:
+            nonlocal client_gone
+            message = await receive()
+            client_gone = client_gone or (message["type"] == "http.disconnect" and not completed)
+            return message
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, completed
             if message["type"] == "http.response.start":
                 status = message["status"]
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                completed = True
             await send(message)
 
         try:
-            await app(scope, receive, send_with_id)
+            await app(scope, receive_watching, send_with_id)
         finally:
+            if client_gone:
+                # The client left before its answer was complete (nginx's 499): whatever status the app
+                # chose then (a 500 for a body cut short), nobody received it and the server did not fail.
+                status = CLIENT_CLOSED_REQUEST
             elapsed = time.perf_counter() - started
             method = cast("HTTPScope", scope)["method"]
             path = scope["path"] if scope["path"] in ("/graphql", "/api/v1/me", "/healthz", "/readyz") else "other"

@@ -9,6 +9,7 @@ Every error carries `extensions.code`; none is a 500, none carries a stack trace
 """
 
 import base64
+import logging
 import uuid
 from types import SimpleNamespace
 from typing import Any
@@ -18,6 +19,7 @@ import pytest_asyncio
 import strawberry
 from httpx import Response
 from litestar.testing import AsyncTestClient
+from prometheus_client import REGISTRY
 
 from redchain.graphql.errors import ErrorCode
 from redchain.graphql.relay import encode_id
@@ -288,3 +290,46 @@ async def test_refusals_of_the_request_are_bad_user_input(query: str) -> None:
     result = await _broken_schema.execute(query, context_value=SimpleNamespace(locale="en"))
     assert result.errors is not None
     assert [(e.extensions or {}).get("code") for e in result.errors] == ["BAD_USER_INPUT"]
+
+
+# A client that leaves mid-request is a client abort, not a server error. --------------------------------
+
+
+def _latency_count(status: str) -> float:
+    labels = {"method": "POST", "path": "/graphql", "status": status}
+    return REGISTRY.get_sample_value("redchain_http_request_seconds_count", labels) or 0.0
+
+
+async def test_client_gone_before_its_body_arrived_is_499(
+    client: AsyncTestClient[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), (b"content-length", b"40")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+        "state": {},
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.disconnect"}  # as uvicorn says once the connection is closed
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    aborts, server_errors = _latency_count("499"), _latency_count("500")
+    with caplog.at_level(logging.INFO, logger="redchain.api"):
+        await client.app(scope, receive, send)  # type: ignore[arg-type]
+
+    assert (_latency_count("499"), _latency_count("500")) == (aborts + 1, server_errors)
+    [access] = [r for r in caplog.records if r.name == "redchain.api"]
+    assert access.levelno == logging.INFO and " 499 " in access.getMessage()
