@@ -58,7 +58,8 @@ def check_request(variables: Any, operation_name: Any) -> None:
 
 
 def _argument_path(ancestors: Any) -> str:
-    return ".".join(node.name.value for node in ancestors if isinstance(node, FieldNode | ArgumentNode | ObjectFieldNode))
+    named = (node for node in ancestors if isinstance(node, FieldNode | ArgumentNode | ObjectFieldNode))
+    return ".".join(node.name.value for node in named)
 
 
 class StringLiteralRule(ValidationRule):

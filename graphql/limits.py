@@ -71,9 +71,7 @@ class _Walker:
             self.measured[name] = self.walk(fragment.selection_set, 0, seen | {name})
         return self.measured[name]
 
-    def walk(
-        self, selection_set: SelectionSetNode | None, depth: int, seen: frozenset[str]
-    ) -> tuple[int, int, int]:
+    def walk(self, selection_set: SelectionSetNode | None, depth: int, seen: frozenset[str]) -> tuple[int, int, int]:
         """(deepest field level, cost, introspection roots) below `selection_set`, which is at `depth`."""
         if selection_set is None:
             return depth, 0, 0
@@ -114,9 +112,7 @@ class RequestLimitsRule(ValidationRule):
         }
         self._directives(node)
         try:
-            depth, cost, introspection = _Walker(fragments, self.max_page_size).walk(
-                node.selection_set, 0, frozenset()
-            )
+            depth, cost, introspection = _Walker(fragments, self.max_page_size).walk(node.selection_set, 0, frozenset())
         except RecursionError:
             # Only a chain of hundreds of fragments nests this deep (the parser caps literal nesting).
             self.report_error(_too_complex("the query is nested too deeply", node))
@@ -167,4 +163,5 @@ class DocumentLimits(SchemaExtension):
             # graphql-core says so only in its message; tests/graphql/test_limits.py notices a change.
             if isinstance(error, GraphQLSyntaxError) and error.message.endswith(f"{limit} tokens. Parsing aborted."):
                 error.message = f"the document has more than {limit} tokens"
-                error.extensions = {**(error.extensions or {}), "code": "QUERY_TOO_COMPLEX", "reason": "TOO_MANY_TOKENS"}
+                extensions = {"code": "QUERY_TOO_COMPLEX", "reason": "TOO_MANY_TOKENS"}
+                error.extensions = {**(error.extensions or {}), **extensions}

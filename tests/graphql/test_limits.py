@@ -16,8 +16,8 @@ from redis.asyncio import Redis
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.infra.settings import Settings
-from redchain.services.registry.credit_code import make_credit_code
 from redchain.services.permissions import Role
+from redchain.services.registry.credit_code import make_credit_code
 from tests.factories import create_park
 from tests.graphql.client import member_token
 
@@ -219,7 +219,16 @@ async def test_caller_over_the_request_rate_is_429(
 # Introspection: the standard query passes, nested introspection lists do not. ----------------------------
 
 
-@pytest.mark.parametrize("flags", [{}, {"descriptions": True, "specified_by_url": True, "directive_is_repeatable": True, "schema_description": True, "input_value_deprecation": True}], ids=["default", "every-flag"])
+EVERY_FLAG = (
+    "descriptions",
+    "specified_by_url",
+    "directive_is_repeatable",
+    "schema_description",
+    "input_value_deprecation",
+)
+
+
+@pytest.mark.parametrize("flags", [{}, dict.fromkeys(EVERY_FLAG, True)], ids=["default", "every-flag"])
 async def test_standard_introspection_query_is_answered(
     client: AsyncTestClient[Any], headers: dict[str, str], flags: dict[str, bool]
 ) -> None:
@@ -235,7 +244,8 @@ async def test_standard_introspection_query_is_answered(
     [
         "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
         '{ __type(name: "Query") { fields { type { fields { type { fields { name } } } } } } }',
-        "{ __schema { types { ...T } } } fragment T on __Type { fields { type { fields { type { fields { name } } } } } }",
+        "{ __schema { types { ...T } } } "
+        "fragment T on __Type { fields { type { fields { type { fields { name } } } } } }",
         "{ " + " ".join(f"s{i}: __schema {{ types {{ name }} }}" for i in range(6)) + " }",
     ],
     ids=["schema-lists", "type-lists", "through-a-fragment", "aliased-roots"],
@@ -350,7 +360,8 @@ async def test_bad_character_in_a_literal_is_refused(
     before = await enterprise_count(client, headers)
     code = make_credit_code(uuid.uuid4().int % 31**9)
     escaped = json.dumps(name)  # GraphQL string escapes are JSON's: "a\u0000b"
-    query = f'mutation {{ createEnterprise(input: {{creditCode: "{code}", name: {escaped}}}) {{ enterprise {{ id }} }} }}'
+    arguments = f'input: {{creditCode: "{code}", name: {escaped}}}'
+    query = f"mutation {{ createEnterprise({arguments}) {{ enterprise {{ id }} }} }}"
 
     response = await client.post("/graphql", json={"query": query}, headers=headers)
 
