@@ -12,7 +12,7 @@ from litestar.background_tasks import BackgroundTasks
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import HTTPException as LitestarHTTPException
-from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
+from litestar.types import ASGIApp, HTTPScope, Message, Receive, ReceiveMessage, Scope, Send
 from redis.asyncio import Redis
 from sqlalchemy import text
 from strawberry.http import GraphQLHTTPResponse
@@ -213,7 +213,7 @@ def request_id_middleware(app: ASGIApp) -> ASGIApp:
         status = 500
         completed = client_gone = False
 
-        async def receive_watching() -> Message:
+        async def receive_watching() -> ReceiveMessage:
             nonlocal client_gone
             message = await receive()
             client_gone = client_gone or (message["type"] == "http.disconnect" and not completed)

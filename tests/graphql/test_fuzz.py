@@ -110,5 +110,4 @@ async def test_no_document_makes_the_server_fail(
 
     with contextlib.suppress(_TimeUp):
         await asyncio.to_thread(run)
-    print(f"{examples} {kind} documents as {role}")
     assert examples > 0
