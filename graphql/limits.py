@@ -2,6 +2,7 @@
 of the operation's own selections, and introspection on its own bounds."""
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
@@ -20,7 +21,7 @@ from graphql import (
     ValidationRule,
     VariableNode,
 )
-from graphql.validation import MaxIntrospectionDepthRule
+from graphql.validation import MaxIntrospectionDepthRule, OverlappingFieldsCanBeMergedRule
 from strawberry.extensions import SchemaExtension
 
 from redchain.graphql.input_guard import StringLiteralRule
@@ -30,10 +31,75 @@ INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 # GraphiQL, graphql-codegen, Postman and Apollo send one `__schema`; a few `__type` look-ups are fine. Each
 # root lists (part of) the whole schema, so aliases of it are what would cost.
 MAX_INTROSPECTION_ROOTS = 5
+# Checking that the fields of one response level can be merged compares every pair that shares a response
+# name, and every pair of fragments spread there: quadratic, seconds for a document within the token
+# limit (`{ a: me { roles } a: me { roles } ... }`). Realistic documents stay far below these.
+MAX_SAME_RESPONSE_NAME = 20
+MAX_SPREADS_PER_LEVEL = 50
 
 
 def _too_complex(message: str, node: Any, **extensions: Any) -> GraphQLError:
     return GraphQLError(message, node, extensions={"code": "QUERY_TOO_COMPLEX", **extensions})
+
+
+class _Level:
+    """What one response level merges: response names (with inline fragments and fragments spread into
+    it, as the merge check flattens them) and the number of fragment spreads reached."""
+
+    def __init__(self, fragments: dict[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self.measured: dict[str, tuple[Counter[str], int]] = {}
+
+    def _fragment(self, name: str, seen: frozenset[str]) -> tuple[Counter[str], int]:
+        if name not in self.measured:
+            fragment = self.fragments.get(name)
+            if fragment is None or name in seen:
+                return Counter(), 0  # unknown and cyclic fragments are reported by the standard rules
+            self.measured[name] = self.measure(fragment.selection_set, seen | {name})
+        return self.measured[name]
+
+    def measure(self, selection_set: SelectionSetNode, seen: frozenset[str]) -> tuple[Counter[str], int]:
+        names: Counter[str] = Counter()
+        spreads = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                names[(selection.alias or selection.name).value] += 1
+                continue
+            if isinstance(selection, InlineFragmentNode):
+                inner_names, inner_spreads = self.measure(selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                inner_names, inner_spreads = self._fragment(selection.name.value, seen)
+                spreads += 1
+            else:
+                continue
+            names.update(inner_names)
+            spreads += inner_spreads
+        return names, spreads
+
+
+class BoundedMergeRule(OverlappingFieldsCanBeMergedRule):
+    """graphql-core's field-merge check, refusing a response level too wide to check first."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        fragments = {d.name.value: d for d in context.document.definitions if isinstance(d, FragmentDefinitionNode)}
+        self.level = _Level(fragments)
+        self.refused = False
+
+    def enter_selection_set(self, selection_set: SelectionSetNode, key: Any, parent: Any, *args: Any) -> None:
+        if not isinstance(parent, InlineFragmentNode):
+            try:
+                names, spreads = self.level.measure(selection_set, frozenset())
+            except RecursionError:
+                return  # a chain of hundreds of fragments: RequestLimitsRule refuses it
+            widest = max(names.values(), default=0)
+            if widest > MAX_SAME_RESPONSE_NAME or spreads > MAX_SPREADS_PER_LEVEL:
+                if not self.refused:  # once per document: a fragment bomb is too wide at every level
+                    message = f"{widest} fields share a name, {spreads} fragments are spread in one selection"
+                    self.report_error(_too_complex(message, selection_set, reason="TOO_WIDE"))
+                    self.refused = True
+                return
+        super().enter_selection_set(selection_set, key, parent, *args)
 
 
 class IntrospectionDepthRule(MaxIntrospectionDepthRule):
@@ -172,7 +238,8 @@ class DocumentLimits(SchemaExtension):
         context = self.execution_context
         self.max_tokens = get_settings().max_query_tokens
         context.parse_options["max_tokens"] = self.max_tokens
-        standard = (IntrospectionDepthRule if r is MaxIntrospectionDepthRule else r for r in context.validation_rules)
+        ours = {MaxIntrospectionDepthRule: IntrospectionDepthRule, OverlappingFieldsCanBeMergedRule: BoundedMergeRule}
+        standard = (ours.get(rule, rule) for rule in context.validation_rules)
         context.validation_rules = (*standard, RequestLimitsRule, StringLiteralRule)
         yield
 

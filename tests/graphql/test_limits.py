@@ -13,6 +13,7 @@ from httpx import Response
 from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
 
+from redchain.graphql.limits import MAX_SAME_RESPONSE_NAME, MAX_SPREADS_PER_LEVEL
 from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.infra.settings import Settings
@@ -129,7 +130,7 @@ async def test_fragment_bomb_is_refused_quickly(client: AsyncTestClient[Any], he
 
     assert time.perf_counter() - started < 2
     assert response.status_code == 400
-    assert codes(response) == ["QUERY_TOO_COMPLEX"]
+    assert codes(response) == ["QUERY_TOO_COMPLEX"] * 2  # its cost, and its levels too wide to merge
 
 
 async def test_long_fragment_chain_is_refused(client: AsyncTestClient[Any], headers: dict[str, str]) -> None:
@@ -412,3 +413,43 @@ async def test_bad_character_anywhere_in_the_request_is_refused(
     assert response.status_code == 400
     [error] = response.json()["errors"]
     assert (error["extensions"]["code"], error["extensions"]["variable"]) == ("BAD_USER_INPUT", where)
+
+
+# Response levels too wide to check that their fields merge (a quadratic check): refused first. ----------
+
+
+def fragments_spread(count: int) -> str:
+    spreads = " ".join(f"...F{i}" for i in range(count))
+    return f"{{ {spreads} }} " + " ".join(f"fragment F{i} on Query {{ m{i}: me {{ roles }} }}" for i in range(count))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ " + "a: me { roles } " * (MAX_SAME_RESPONSE_NAME + 1) + "}",
+        "{ me { " + "roles " * (MAX_SAME_RESPONSE_NAME + 1) + "} }",
+        fragments_spread(MAX_SPREADS_PER_LEVEL + 1),
+        "{ " + "... on Query { a: me { roles } } " * (MAX_SAME_RESPONSE_NAME + 1) + "}",
+    ],
+    ids=["one-alias", "one-field", "fragments", "inline-fragments"],
+)
+async def test_level_too_wide_to_merge_is_too_complex(
+    client: AsyncTestClient[Any], headers: dict[str, str], query: str
+) -> None:
+    response = await client.post("/graphql", json={"query": query}, headers=headers)
+
+    assert response.status_code == 400
+    assert codes(response) == ["QUERY_TOO_COMPLEX"]
+    assert response.json()["errors"][0]["extensions"]["reason"] == "TOO_WIDE"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["{ " + "a: me { roles } " * MAX_SAME_RESPONSE_NAME + "}", fragments_spread(MAX_SPREADS_PER_LEVEL)],
+    ids=["one-alias", "fragments"],
+)
+async def test_level_at_the_bound_runs(client: AsyncTestClient[Any], headers: dict[str, str], query: str) -> None:
+    response = await client.post("/graphql", json={"query": query}, headers=headers)
+
+    assert response.status_code == 200, response.text
+    assert "errors" not in response.json()
