@@ -453,3 +453,17 @@ async def test_level_at_the_bound_runs(client: AsyncTestClient[Any], headers: di
 
     assert response.status_code == 200, response.text
     assert "errors" not in response.json()
+
+
+@pytest.mark.parametrize(
+    "query", ['{ me { roles } } "\ud800"', '{ node(id: "a\ud800") { id } }'], ids=["outside", "in-a-string"]
+)
+async def test_lone_surrogate_in_the_document_does_not_parse(
+    client: AsyncTestClient[Any], headers: dict[str, str], query: str
+) -> None:
+    body = json.dumps({"query": query}).encode()  # "\ud800" in JSON, which json.loads accepts
+
+    response = await client.post("/graphql", content=body, headers={**headers, "Content-Type": "application/json"})
+
+    assert response.status_code == 400
+    assert codes(response) == ["BAD_USER_INPUT"]
