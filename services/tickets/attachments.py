@@ -21,7 +21,8 @@ from redchain.services.tickets.errors import EmptyFile, FileTooLarge, FileTypeNo
 from redchain.services.tickets.models import TicketAttachment, TicketEventKind, TicketStatus, Visibility
 from redchain.services.tickets.policies import Party
 from redchain.services.tickets.repository import TicketRepository
-from redchain.services.tickets.service import parties_on, record, require_ticket, timeline_event
+from redchain.services.tickets.service import parties_on, require_ticket
+from redchain.services.tickets.timeline import record, timeline_event
 
 OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # legacy Office (.doc, .xls, .ppt)
 ZIP = (b"PK\x03\x04",)  # Office Open XML (.docx, .xlsx, .pptx)

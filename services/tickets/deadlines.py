@@ -1,11 +1,11 @@
-"""SLA targets by priority and the deadlines a ticket's clock gives them. Pure: no I/O."""
+"""SLA targets by priority, the deadlines a ticket's clock gives them, and the clock's pauses. Pure: no I/O."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from redchain.services.calendar.service import WorkCalendar
-from redchain.services.tickets.models import SlaMark, TicketPriority
-from redchain.services.tickets.sla import WorkingDay, add_business_seconds
+from redchain.services.tickets.models import SlaMark, Ticket, TicketPriority, TicketStatus
+from redchain.services.tickets.sla import WorkingDay, add_business_seconds, business_seconds_between
 
 HOUR = 3600
 WARN_AT = 0.8  # warn the handler at 80 % of a target
@@ -72,3 +72,46 @@ def deadlines(
         resolution_due_at=after(paused_seconds + resolution),
         admin_escalation_at=after(paused_seconds + resolution + (ADMIN_ESCALATION_AT - 1) * targets.resolution),
     )
+
+
+def refresh_deadlines(ticket: Ticket, now: datetime, working_day: WorkingDay, calendar: WorkCalendar) -> None:
+    """Recomputes the denormalised deadlines from the clock. While paused the resolution has none; a
+    threshold that moved into the future may fire again (SlaMark cleared)."""
+    due = deadlines(
+        ticket.created_at,
+        Targets(ticket.first_response_target, ticket.resolution_target),
+        ticket.sla_paused_seconds,
+        ticket.sla_extension_seconds,
+        working_day,
+        calendar,
+    )
+    ticket.first_response_warn_at = due.first_response_warn_at
+    ticket.first_response_due_at = due.first_response_due_at
+    paused = ticket.status == TicketStatus.WAITING_ON_ENTERPRISE
+    ticket.resolution_warn_at = None if paused else due.resolution_warn_at
+    ticket.resolution_due_at = None if paused else due.resolution_due_at
+    ticket.admin_escalation_at = None if paused else due.admin_escalation_at
+    done = SlaMark(ticket.sla_done)
+    for mark, at in due.at().items():
+        if at > now:
+            done &= ~mark
+    ticket.sla_done = int(done)
+
+
+def pause(ticket: Ticket, now: datetime) -> None:
+    ticket.sla_paused_at = now
+
+
+def unpause(ticket: Ticket, now: datetime, working_day: WorkingDay, calendar: WorkCalendar) -> None:
+    if ticket.sla_paused_at is not None:
+        ticket.sla_paused_seconds += business_seconds_between(ticket.sla_paused_at, now, calendar, working_day)
+        ticket.sla_paused_at = None
+
+
+def stop_at_resolution(ticket: Ticket, now: datetime, working_day: WorkingDay, calendar: WorkCalendar) -> None:
+    """The resolution time is the business time since raising less the time paused; the clock pauses
+    rather than stops, so a reopening resumes it from here."""
+    ticket.resolved_at = now
+    elapsed = business_seconds_between(ticket.created_at, now, calendar, working_day)
+    ticket.resolution_seconds = max(elapsed - ticket.sla_paused_seconds, 0)
+    pause(ticket, now)

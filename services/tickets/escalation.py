@@ -16,7 +16,7 @@ from redchain.services.errors import NotFound
 from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
 from redchain.services.tickets import events
-from redchain.services.tickets.deadlines import HOUR
+from redchain.services.tickets.deadlines import HOUR, refresh_deadlines
 from redchain.services.tickets.errors import (
     DeadlinePassed,
     ExtensionDecided,
@@ -45,19 +45,15 @@ from redchain.services.tickets.repository import parks_with_due_tickets as parks
 from redchain.services.tickets.repository import parks_with_unconfirmed_tickets as parks_with_unconfirmed_tickets
 from redchain.services.tickets.service import (
     TICKET_FIELDS,
-    TicketRef,
     TransitionRequest,
     apply_transition,
     clean_text,
-    emit,
     leaders,
     parties_on,
-    record,
-    refresh_deadlines,
     require_ticket,
     ticket_settings,
-    timeline_event,
 )
+from redchain.services.tickets.timeline import TicketRef, emit, record, timeline_event
 from redchain.services.tickets.workflow import TicketAction
 
 SWEEP_BATCH = 1000
@@ -263,7 +259,7 @@ async def decide_extension(
     request.decided_by, request.decided_at, request.decision_note = actor.user_id, now, text
     if approve:
         ticket.sla_extension_seconds += request.extra_seconds
-        refresh_deadlines(ticket, now, ticket_settings(), await work_calendar(session))
+        refresh_deadlines(ticket, now, ticket_settings().working_day, await work_calendar(session))
         ticket.version += 1
         ticket.updated_at = now
     await record(

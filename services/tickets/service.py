@@ -1,4 +1,5 @@
-"""Tickets: raising, the status machine, assignment, the timeline and watchers.
+"""Tickets: raising, the status machine, assignment, replies and watchers (the timeline is timeline.py,
+the clock deadlines.py); the public API of the context.
 
 Every change locks the ticket row (SELECT ... FOR UPDATE), so two transitions of one ticket run one
 after the other and the second is judged against the first's result; each is audited, written to the
@@ -6,6 +7,7 @@ timeline and emitted to the outbox in the caller's transaction.
 """
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -13,7 +15,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from redchain.infra import outbox
 from redchain.infra.clock import park_date
 from redchain.infra.models_base import utcnow
 from redchain.infra.pagination import Page, PageRequest
@@ -25,7 +26,7 @@ from redchain.services.errors import NotFound, TooLong
 from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
 from redchain.services.tickets import events, targets, taxonomy, workflow
-from redchain.services.tickets.deadlines import Targets, deadlines
+from redchain.services.tickets.deadlines import pause, refresh_deadlines, stop_at_resolution, unpause
 from redchain.services.tickets.errors import (
     EnterpriseArchived,
     InvalidAssignee,
@@ -41,7 +42,6 @@ from redchain.services.tickets.errors import (
 )
 from redchain.services.tickets.models import (
     OPEN_STATUSES,
-    SlaMark,
     Ticket,
     TicketEvent,
     TicketEventKind,
@@ -57,7 +57,10 @@ from redchain.services.tickets.policies import (
     sees_internal,
 )
 from redchain.services.tickets.repository import TicketFilter, TicketRepository
-from redchain.services.tickets.sla import WorkingDay, business_seconds_between
+from redchain.services.tickets.sla import WorkingDay
+from redchain.services.tickets.timeline import emit, record, timeline_event
+from redchain.services.tickets.timeline import timeline_counts as timeline_counts
+from redchain.services.tickets.timeline import timeline_pages as timeline_pages
 from redchain.services.tickets.workflow import TRANSITIONS, TicketAction
 
 TICKET_FIELDS = (
@@ -178,88 +181,6 @@ async def leaders(session: AsyncSession, ticket: Ticket) -> list[uuid.UUID]:
     return [secretary] if secretary else await TicketRepository(session).park_admin_ids(ticket.tenant_id)
 
 
-@dataclass(frozen=True)
-class TicketRef:
-    """What the timeline and outbox helpers need of a ticket, when the sweep has no loaded row."""
-
-    tenant_id: uuid.UUID
-    id: uuid.UUID
-    title: str
-
-
-def timeline_event(
-    ticket: Ticket | TicketRef,
-    kind: TicketEventKind,
-    visibility: Visibility,
-    author: uuid.UUID | None,
-    now: datetime,
-    body: str | None = None,
-    **data: Any,
-) -> TicketEvent:
-    return TicketEvent(
-        tenant_id=ticket.tenant_id,
-        created_at=now,
-        ticket_id=ticket.id,
-        kind=kind,
-        visibility=visibility,
-        author_user_id=author,
-        body=body,
-        data=data,
-    )
-
-
-async def record(session: AsyncSession, *entries: TicketEvent) -> None:
-    await TicketRepository(session).add(*entries)
-
-
-def emit(
-    session: AsyncSession,
-    ticket: Ticket | TicketRef,
-    event: type[events.TicketNotice],
-    notify: list[uuid.UUID] | None = None,
-    actor: Actor | None = None,
-    **fields: Any,
-) -> None:
-    """An outbox event of `ticket` with the event's own `fields`; `notify` minus the actor are told
-    in-app (workers/tickets.py)."""
-    recipients = [u for u in dict.fromkeys(notify or []) if not actor or u != actor.user_id]
-    outbox.emit(session, ticket.tenant_id, event(ticket_id=ticket.id, title=ticket.title, notify=recipients, **fields))
-
-
-def refresh_deadlines(ticket: Ticket, now: datetime, config: TicketSettings, calendar: WorkCalendar) -> None:
-    """Recomputes the denormalised deadlines from the clock. While paused the resolution has none; a
-    threshold that moved into the future may fire again (SlaMark cleared)."""
-    due = deadlines(
-        ticket.created_at,
-        Targets(ticket.first_response_target, ticket.resolution_target),
-        ticket.sla_paused_seconds,
-        ticket.sla_extension_seconds,
-        config.working_day,
-        calendar,
-    )
-    ticket.first_response_warn_at = due.first_response_warn_at
-    ticket.first_response_due_at = due.first_response_due_at
-    paused = ticket.status == TicketStatus.WAITING_ON_ENTERPRISE
-    ticket.resolution_warn_at = None if paused else due.resolution_warn_at
-    ticket.resolution_due_at = None if paused else due.resolution_due_at
-    ticket.admin_escalation_at = None if paused else due.admin_escalation_at
-    done = SlaMark(ticket.sla_done)
-    for mark, at in due.at().items():
-        if at > now:
-            done &= ~mark
-    ticket.sla_done = int(done)
-
-
-def _pause(ticket: Ticket, now: datetime) -> None:
-    ticket.sla_paused_at = now
-
-
-def _unpause(ticket: Ticket, now: datetime, config: TicketSettings, calendar: WorkCalendar) -> None:
-    if ticket.sla_paused_at is not None:
-        ticket.sla_paused_seconds += business_seconds_between(ticket.sla_paused_at, now, calendar, config.working_day)
-        ticket.sla_paused_at = None
-
-
 def _check_version(ticket: Ticket, expected: int | None) -> None:
     if expected is not None and expected != ticket.version:
         raise StaleVersion("expectedVersion")
@@ -313,7 +234,7 @@ async def create_ticket(session: AsyncSession, actor: Actor, draft: TicketDraft,
         first_response_target=goal.first_response,
         resolution_target=goal.resolution,
     )
-    refresh_deadlines(ticket, now, ticket_settings(), await work_calendar(session))
+    refresh_deadlines(ticket, now, ticket_settings().working_day, await work_calendar(session))
     await repo.add(ticket)
     await repo.add_watchers(ticket.tenant_id, ticket.id, [actor.user_id])
     await record(
@@ -352,19 +273,6 @@ async def list_tickets(session: AsyncSession, actor: Actor, where: TicketFilter,
 
 async def count_tickets(session: AsyncSession, actor: Actor, where: TicketFilter) -> int:
     return await TicketRepository(session).count(actor, where)
-
-
-async def timeline_pages(
-    session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID], after_seq: int | None, limit: int
-) -> dict[uuid.UUID, list[TicketEvent]]:
-    """Of tickets the caller already holds (so in its scope); internal entries only for park staff."""
-    return await TicketRepository(session).timeline_pages(
-        actor.tenant_id, ticket_ids, sees_internal(actor), after_seq, limit
-    )
-
-
-async def timeline_counts(session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    return await TicketRepository(session).timeline_counts(actor.tenant_id, ticket_ids, sees_internal(actor))
 
 
 async def watchers_of(
@@ -417,6 +325,120 @@ async def transition(
     return ticket
 
 
+@dataclass(frozen=True)
+class _Change:
+    """What an action's effect works on: the locked ticket and the checked request."""
+
+    session: AsyncSession
+    actor: Actor
+    ticket: Ticket
+    request: TransitionRequest
+    acting_as: frozenset[Party]
+    text: str | None
+    now: datetime
+    config: TicketSettings
+    calendar: WorkCalendar
+
+
+# An action's own rules and changes beyond the status; returns what the timeline entry adds.
+Effect = Callable[[_Change], Awaitable[dict[str, Any]]]
+
+
+def _first_response(ticket: Ticket, acting_as: frozenset[Party], now: datetime) -> bool:
+    """A handler's first answer stops the first-response clock; True if this was it."""
+    if Party.HANDLER not in acting_as or ticket.first_responded_at is not None:
+        return False
+    ticket.first_responded_at = now
+    return True
+
+
+async def _respond(change: _Change) -> dict[str, Any]:
+    _first_response(change.ticket, change.acting_as, change.now)
+    return {}
+
+
+async def _status_only(change: _Change) -> dict[str, Any]:
+    return {}
+
+
+async def _request_info(change: _Change) -> dict[str, Any]:
+    pause(change.ticket, change.now)
+    return {}
+
+
+async def _resume(change: _Change) -> dict[str, Any]:
+    unpause(change.ticket, change.now, change.config.working_day, change.calendar)
+    return {}
+
+
+async def _resolve(change: _Change) -> dict[str, Any]:
+    stop_at_resolution(change.ticket, change.now, change.config.working_day, change.calendar)
+    return {}
+
+
+async def _close(change: _Change) -> dict[str, Any]:
+    ticket, rating = change.ticket, change.request.rating
+    if rating is not None and not 1 <= rating <= 5:
+        raise InvalidRating("rating")
+    if rating is None and ticket.enterprise_id in change.actor.contact_enterprise_ids:
+        raise InvalidRating("rating")  # the enterprise confirms with its satisfaction (满意度)
+    ticket.satisfaction_rating, ticket.satisfaction_comment = rating, change.text
+    ticket.closed_at = change.now
+    return {"rating": rating}
+
+
+async def _reopen(change: _Change) -> dict[str, Any]:
+    ticket, window = change.ticket, change.config.reopen_window
+    if ticket.resolved_at is None or change.now - ticket.resolved_at > window:
+        raise ReopenWindowPassed("id", days=window.days)
+    ticket.closed_at = ticket.satisfaction_rating = ticket.satisfaction_comment = None
+    unpause(ticket, change.now, change.config.working_day, change.calendar)
+    return {}
+
+
+async def _mark_duplicate(change: _Change) -> dict[str, Any]:
+    """DUPLICATE: the ticket points at the one it was merged into, whose watchers it joins."""
+    session, ticket, target_id = change.session, change.ticket, change.request.duplicate_of_id
+    if target_id is None:
+        raise Required("duplicateOfId")
+    if target_id == ticket.id:
+        raise InvalidDuplicate("duplicateOfId")
+    target = await require_ticket(session, change.actor, target_id, field="duplicateOfId")
+    if target.status in (TicketStatus.DUPLICATE, TicketStatus.REJECTED):
+        raise InvalidDuplicate("duplicateOfId")
+    repo = TicketRepository(session)
+    watchers = await repo.watcher_ids(ticket.tenant_id, ticket.id)
+    await repo.add_watchers(ticket.tenant_id, target.id, [*watchers, ticket.raised_by])
+    ticket.duplicate_of_id = target.id
+    await record(
+        session,
+        timeline_event(
+            target,
+            TicketEventKind.MERGED,
+            Visibility.INTERNAL,
+            change.actor.user_id,
+            change.now,
+            merged_ticket_id=str(ticket.id),
+        ),
+    )
+    _first_response(ticket, change.acting_as, change.now)
+    return {"duplicate_of_id": str(target_id)}
+
+
+# One effect per action of workflow.TRANSITIONS, which says who may take it and from where.
+EFFECTS: dict[TicketAction, Effect] = {
+    TicketAction.ACCEPT: _respond,
+    TicketAction.REJECT: _respond,
+    TicketAction.START: _status_only,
+    TicketAction.REQUEST_INFO: _request_info,
+    TicketAction.RESUME: _resume,
+    TicketAction.RESOLVE: _resolve,
+    TicketAction.CLOSE: _close,
+    TicketAction.REOPEN: _reopen,
+    TicketAction.MARK_DUPLICATE: _mark_duplicate,
+}
+
+
 async def apply_transition(
     session: AsyncSession,
     actor: Actor,
@@ -425,51 +447,21 @@ async def apply_transition(
     acting_as: frozenset[Party],
     now: datetime,
 ) -> None:
-    """`ticket` is locked by the caller. Checks the table, then the action's own rules, then applies."""
-    rule = TRANSITIONS[request.action]
+    """`ticket` is locked by the caller. Checks the table, then the action's own rules (its effect), then
+    applies the status, the deadlines, the timeline, the audit entry and the outbox event."""
+    action = request.action
+    rule = TRANSITIONS[action]
     if not rule.by & acting_as:
         raise NotAllowed("id")
     source = TicketStatus(ticket.status)
     if source not in rule.sources:
-        raise InvalidTransition("id", action=request.action.value, status=source.value)
+        raise InvalidTransition("id", action=action.value, status=source.value)
     text = clean_text("text", request.text, required=rule.text_required)
     config, calendar = ticket_settings(), await work_calendar(session)
     before = audit.snapshot(ticket, *TICKET_FIELDS)
-    action = request.action
-    extra: dict[str, Any] = {}
-    if action is TicketAction.CLOSE:
-        if request.rating is not None and not 1 <= request.rating <= 5:
-            raise InvalidRating("rating")
-        if request.rating is None and ticket.enterprise_id in actor.contact_enterprise_ids:
-            raise InvalidRating("rating")  # the enterprise confirms with its satisfaction (满意度)
-        ticket.satisfaction_rating, ticket.satisfaction_comment = request.rating, text
-        ticket.closed_at = now
-        extra = {"rating": request.rating}
-    elif action is TicketAction.REOPEN:
-        if ticket.resolved_at is None or now - ticket.resolved_at > config.reopen_window:
-            raise ReopenWindowPassed("id", days=config.reopen_window.days)
-        ticket.closed_at = ticket.satisfaction_rating = ticket.satisfaction_comment = None
-        _unpause(ticket, now, config, calendar)
-    elif action is TicketAction.MARK_DUPLICATE:
-        await _merge(session, actor, ticket, request.duplicate_of_id, now)
-        extra = {"duplicate_of_id": str(request.duplicate_of_id)}
-    elif action is TicketAction.REQUEST_INFO:
-        _pause(ticket, now)
-    elif action is TicketAction.RESUME:
-        _unpause(ticket, now, config, calendar)
-    elif action is TicketAction.RESOLVE:
-        ticket.resolved_at = now
-        elapsed = business_seconds_between(ticket.created_at, now, calendar, config.working_day)
-        ticket.resolution_seconds = max(elapsed - ticket.sla_paused_seconds, 0)
-        _pause(ticket, now)  # a reopening resumes the clock from here
-    if (
-        Party.HANDLER in acting_as
-        and ticket.first_responded_at is None
-        and action in (TicketAction.ACCEPT, TicketAction.REJECT, TicketAction.MARK_DUPLICATE)
-    ):
-        ticket.first_responded_at = now
+    extra = await EFFECTS[action](_Change(session, actor, ticket, request, acting_as, text, now, config, calendar))
     ticket.status = rule.target
-    refresh_deadlines(ticket, now, config, calendar)
+    refresh_deadlines(ticket, now, config.working_day, calendar)
     _touch(ticket, now)
     await record(
         session,
@@ -504,29 +496,6 @@ async def apply_transition(
         action=action.value,
         from_status=source,
         to=rule.target,
-    )
-
-
-async def _merge(
-    session: AsyncSession, actor: Actor, ticket: Ticket, target_id: uuid.UUID | None, now: datetime
-) -> None:
-    """DUPLICATE: the ticket points at the one it was merged into, whose watchers it joins."""
-    if target_id is None:
-        raise Required("duplicateOfId")
-    if target_id == ticket.id:
-        raise InvalidDuplicate("duplicateOfId")
-    target = await require_ticket(session, actor, target_id, field="duplicateOfId")
-    if target.status in (TicketStatus.DUPLICATE, TicketStatus.REJECTED):
-        raise InvalidDuplicate("duplicateOfId")
-    repo = TicketRepository(session)
-    watchers = await repo.watcher_ids(ticket.tenant_id, ticket.id)
-    await repo.add_watchers(ticket.tenant_id, target.id, [*watchers, ticket.raised_by])
-    ticket.duplicate_of_id = target.id
-    await record(
-        session,
-        timeline_event(
-            target, TicketEventKind.MERGED, Visibility.INTERNAL, actor.user_id, now, merged_ticket_id=str(ticket.id)
-        ),
     )
 
 
@@ -633,8 +602,7 @@ async def add_comment(
     if ticket.status in (TicketStatus.CLOSED, TicketStatus.REJECTED, TicketStatus.DUPLICATE):
         raise TicketClosed("id")
     text = clean_text("body", body)
-    if not internal and Party.HANDLER in acting_as and ticket.first_responded_at is None:
-        ticket.first_responded_at = now
+    if not internal and _first_response(ticket, acting_as, now):
         _touch(ticket, now)
     kind = TicketEventKind.INTERNAL_NOTE if internal else TicketEventKind.PUBLIC_REPLY
     entry = timeline_event(

@@ -6,8 +6,6 @@ from enum import StrEnum
 from redchain.services.tickets.models import TicketStatus
 from redchain.services.tickets.policies import Party
 
-S = TicketStatus
-
 
 class TicketAction(StrEnum):
     ACCEPT = "ACCEPT"  # 受理
@@ -29,28 +27,46 @@ class Transition:
     text_required: bool = False  # reason, message or resolution, shown on the timeline
 
 
-def _t(sources: set[TicketStatus], target: TicketStatus, by: set[Party], text_required: bool = False) -> Transition:
+def _transition(
+    sources: set[TicketStatus], target: TicketStatus, by: set[Party], text_required: bool = False
+) -> Transition:
     return Transition(frozenset(sources), target, frozenset(by), text_required)
 
 
-H, R, SYS = Party.HANDLER, Party.REQUESTER, Party.SYSTEM
-WORKABLE = {S.NEW, S.ACCEPTED, S.IN_PROGRESS, S.WAITING_ON_ENTERPRISE, S.REOPENED}
+# Short names so the table below reads as one line per action.
+NEW, ACCEPTED, IN_PROGRESS, WAITING_ON_ENTERPRISE = (
+    TicketStatus.NEW,
+    TicketStatus.ACCEPTED,
+    TicketStatus.IN_PROGRESS,
+    TicketStatus.WAITING_ON_ENTERPRISE,
+)
+RESOLVED, CLOSED, REOPENED, REJECTED, DUPLICATE = (
+    TicketStatus.RESOLVED,
+    TicketStatus.CLOSED,
+    TicketStatus.REOPENED,
+    TicketStatus.REJECTED,
+    TicketStatus.DUPLICATE,
+)
+HANDLER, REQUESTER, SYSTEM = Party.HANDLER, Party.REQUESTER, Party.SYSTEM
+WORKABLE = {NEW, ACCEPTED, IN_PROGRESS, WAITING_ON_ENTERPRISE, REOPENED}
 
 TRANSITIONS: dict[TicketAction, Transition] = {
-    TicketAction.ACCEPT: _t({S.NEW}, S.ACCEPTED, {H}),
-    TicketAction.REJECT: _t({S.NEW, S.ACCEPTED}, S.REJECTED, {H}, text_required=True),
-    TicketAction.START: _t({S.ACCEPTED, S.REOPENED}, S.IN_PROGRESS, {H}),
-    TicketAction.REQUEST_INFO: _t({S.IN_PROGRESS}, S.WAITING_ON_ENTERPRISE, {H}, text_required=True),
-    TicketAction.RESUME: _t({S.WAITING_ON_ENTERPRISE}, S.IN_PROGRESS, {H, R}),
-    TicketAction.RESOLVE: _t({S.IN_PROGRESS}, S.RESOLVED, {H}, text_required=True),
-    TicketAction.CLOSE: _t({S.RESOLVED}, S.CLOSED, {R, SYS}),
-    TicketAction.REOPEN: _t({S.RESOLVED, S.CLOSED}, S.REOPENED, {R}, text_required=True),
-    TicketAction.MARK_DUPLICATE: _t(WORKABLE, S.DUPLICATE, {H}),
+    TicketAction.ACCEPT: _transition({NEW}, ACCEPTED, {HANDLER}),
+    TicketAction.REJECT: _transition({NEW, ACCEPTED}, REJECTED, {HANDLER}, text_required=True),
+    TicketAction.START: _transition({ACCEPTED, REOPENED}, IN_PROGRESS, {HANDLER}),
+    TicketAction.REQUEST_INFO: _transition({IN_PROGRESS}, WAITING_ON_ENTERPRISE, {HANDLER}, text_required=True),
+    TicketAction.RESUME: _transition({WAITING_ON_ENTERPRISE}, IN_PROGRESS, {HANDLER, REQUESTER}),
+    TicketAction.RESOLVE: _transition({IN_PROGRESS}, RESOLVED, {HANDLER}, text_required=True),
+    TicketAction.CLOSE: _transition({RESOLVED}, CLOSED, {REQUESTER, SYSTEM}),
+    TicketAction.REOPEN: _transition({RESOLVED, CLOSED}, REOPENED, {REQUESTER}, text_required=True),
+    TicketAction.MARK_DUPLICATE: _transition(WORKABLE, DUPLICATE, {HANDLER}),
 }
 
 # Every status is reachable and every non-terminal status has a way out; tests walk this table.
-TERMINAL = frozenset({S.REJECTED, S.DUPLICATE})
+TERMINAL = frozenset({REJECTED, DUPLICATE})
 
 
 def allowed_actions(status: TicketStatus, parties: frozenset[Party]) -> list[TicketAction]:
-    return [a for a, t in TRANSITIONS.items() if status in t.sources and t.by & parties]
+    return [
+        action for action, transition in TRANSITIONS.items() if status in transition.sources and transition.by & parties
+    ]
