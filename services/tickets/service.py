@@ -59,6 +59,8 @@ from redchain.services.tickets.policies import (
 from redchain.services.tickets.repository import TicketFilter, TicketRepository
 from redchain.services.tickets.sla import WorkingDay
 from redchain.services.tickets.timeline import emit, record, timeline_event
+
+# The timeline's reads are part of this public API (the GraphQL dataloaders call them here).
 from redchain.services.tickets.timeline import timeline_counts as timeline_counts
 from redchain.services.tickets.timeline import timeline_pages as timeline_pages
 from redchain.services.tickets.workflow import TRANSITIONS, TicketAction

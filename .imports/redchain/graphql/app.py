@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/app.py
+/work/wt-tickets/graphql/app.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/auth.py
+/work/wt-tickets/graphql/auth.py

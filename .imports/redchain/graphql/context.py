@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/context.py
+/work/wt-tickets/graphql/context.py

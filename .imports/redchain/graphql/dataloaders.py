@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/dataloaders.py
+/work/wt-tickets/graphql/dataloaders.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/errors.py
+/work/wt-tickets/graphql/errors.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/limits.py
+/work/wt-tickets/graphql/limits.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/metrics.py
+/work/wt-tickets/graphql/metrics.py

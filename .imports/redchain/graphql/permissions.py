@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/permissions.py
+/work/wt-tickets/graphql/permissions.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/relay.py
+/work/wt-tickets/graphql/relay.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/schema.py
+/work/wt-tickets/graphql/schema.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/updates.py
+/work/wt-tickets/graphql/updates.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/__init__.py
+/work/wt-tickets/infra/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/cli.py
+/work/wt-tickets/infra/cli.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/clock.py
+/work/wt-tickets/infra/clock.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/db.py
+/work/wt-tickets/infra/db.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/devservers.py
+/work/wt-tickets/infra/devservers.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/logging.py
+/work/wt-tickets/infra/logging.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/metrics.py
+/work/wt-tickets/infra/metrics.py

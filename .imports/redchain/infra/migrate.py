@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrate.py
+/work/wt-tickets/infra/migrate.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/model_registry.py
+/work/wt-tickets/infra/model_registry.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/models_base.py
+/work/wt-tickets/infra/models_base.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/outbox.py
+/work/wt-tickets/infra/outbox.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/pagination.py
+/work/wt-tickets/infra/pagination.py

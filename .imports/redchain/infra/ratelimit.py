@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/ratelimit.py
+/work/wt-tickets/infra/ratelimit.py

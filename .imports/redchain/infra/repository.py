@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/repository.py
+/work/wt-tickets/infra/repository.py

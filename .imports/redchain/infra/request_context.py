@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/request_context.py
+/work/wt-tickets/infra/request_context.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/rls.py
+/work/wt-tickets/infra/rls.py

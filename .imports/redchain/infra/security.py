@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/security.py
+/work/wt-tickets/infra/security.py

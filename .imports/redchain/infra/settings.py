@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/settings.py
+/work/wt-tickets/infra/settings.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/spreadsheet.py
+/work/wt-tickets/infra/spreadsheet.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/storage.py
+/work/wt-tickets/infra/storage.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/treasury_sim.py
+/work/wt-tickets/infra/treasury_sim.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/__init__.py
+/work/wt-tickets/services/__init__.py

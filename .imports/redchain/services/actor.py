@@ -1,1 +1,1 @@
-/work/wt-scopes/services/actor.py
+/work/wt-tickets/services/actor.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/demo.py
+/work/wt-tickets/services/demo.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/errors.py
+/work/wt-tickets/services/errors.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/permissions.py
+/work/wt-tickets/services/permissions.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/updates.py
+/work/wt-tickets/services/updates.py

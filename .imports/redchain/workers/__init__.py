@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/__init__.py
+/work/wt-tickets/workers/__init__.py

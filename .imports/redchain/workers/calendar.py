@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/calendar.py
+/work/wt-tickets/workers/calendar.py

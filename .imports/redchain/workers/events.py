@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/events.py
+/work/wt-tickets/workers/events.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/funds.py
+/work/wt-tickets/workers/funds.py

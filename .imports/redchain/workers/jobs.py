@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/jobs.py
+/work/wt-tickets/workers/jobs.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/main.py
+/work/wt-tickets/workers/main.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/notifications.py
+/work/wt-tickets/workers/notifications.py

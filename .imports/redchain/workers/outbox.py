@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/outbox.py
+/work/wt-tickets/workers/outbox.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/registry.py
+/work/wt-tickets/workers/registry.py

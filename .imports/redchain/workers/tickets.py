@@ -1,1 +1,1 @@
-/work/wt-scopes/workers/tickets.py
+/work/wt-tickets/workers/tickets.py

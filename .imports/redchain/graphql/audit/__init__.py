@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/audit/__init__.py
+/work/wt-tickets/graphql/audit/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/audit/queries.py
+/work/wt-tickets/graphql/audit/queries.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/audit/types.py
+/work/wt-tickets/graphql/audit/types.py

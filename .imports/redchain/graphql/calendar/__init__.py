@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/calendar/__init__.py
+/work/wt-tickets/graphql/calendar/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/calendar/inputs.py
+/work/wt-tickets/graphql/calendar/inputs.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/calendar/mutations.py
+/work/wt-tickets/graphql/calendar/mutations.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/calendar/queries.py
+/work/wt-tickets/graphql/calendar/queries.py

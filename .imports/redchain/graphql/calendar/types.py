@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/calendar/types.py
+/work/wt-tickets/graphql/calendar/types.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/funds/__init__.py
+/work/wt-tickets/graphql/funds/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/funds/dataloaders.py
+/work/wt-tickets/graphql/funds/dataloaders.py

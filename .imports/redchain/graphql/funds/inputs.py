@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/funds/inputs.py
+/work/wt-tickets/graphql/funds/inputs.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/funds/mutations.py
+/work/wt-tickets/graphql/funds/mutations.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/funds/queries.py
+/work/wt-tickets/graphql/funds/queries.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/funds/types.py
+/work/wt-tickets/graphql/funds/types.py

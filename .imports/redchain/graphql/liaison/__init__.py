@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/liaison/__init__.py
+/work/wt-tickets/graphql/liaison/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/liaison/dataloaders.py
+/work/wt-tickets/graphql/liaison/dataloaders.py

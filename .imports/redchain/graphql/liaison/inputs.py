@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/liaison/inputs.py
+/work/wt-tickets/graphql/liaison/inputs.py

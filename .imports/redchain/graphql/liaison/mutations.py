@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/liaison/mutations.py
+/work/wt-tickets/graphql/liaison/mutations.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/liaison/queries.py
+/work/wt-tickets/graphql/liaison/queries.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/liaison/types.py
+/work/wt-tickets/graphql/liaison/types.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/notifications/__init__.py
+/work/wt-tickets/graphql/notifications/__init__.py

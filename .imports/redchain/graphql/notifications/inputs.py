@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/notifications/inputs.py
+/work/wt-tickets/graphql/notifications/inputs.py

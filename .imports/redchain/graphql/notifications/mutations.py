@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/notifications/mutations.py
+/work/wt-tickets/graphql/notifications/mutations.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/notifications/queries.py
+/work/wt-tickets/graphql/notifications/queries.py

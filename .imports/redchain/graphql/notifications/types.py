@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/notifications/types.py
+/work/wt-tickets/graphql/notifications/types.py

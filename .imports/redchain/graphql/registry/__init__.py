@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/__init__.py
+/work/wt-tickets/graphql/registry/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/dataloaders.py
+/work/wt-tickets/graphql/registry/dataloaders.py

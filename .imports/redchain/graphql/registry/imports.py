@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/imports.py
+/work/wt-tickets/graphql/registry/imports.py

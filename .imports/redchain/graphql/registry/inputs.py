@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/inputs.py
+/work/wt-tickets/graphql/registry/inputs.py

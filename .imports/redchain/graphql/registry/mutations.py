@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/mutations.py
+/work/wt-tickets/graphql/registry/mutations.py

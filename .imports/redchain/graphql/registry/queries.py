@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/queries.py
+/work/wt-tickets/graphql/registry/queries.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/registry/types.py
+/work/wt-tickets/graphql/registry/types.py

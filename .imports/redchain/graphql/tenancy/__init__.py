@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tenancy/__init__.py
+/work/wt-tickets/graphql/tenancy/__init__.py

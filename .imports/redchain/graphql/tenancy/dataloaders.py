@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tenancy/dataloaders.py
+/work/wt-tickets/graphql/tenancy/dataloaders.py

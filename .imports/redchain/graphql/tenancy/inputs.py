@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tenancy/inputs.py
+/work/wt-tickets/graphql/tenancy/inputs.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tenancy/mutations.py
+/work/wt-tickets/graphql/tenancy/mutations.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tenancy/queries.py
+/work/wt-tickets/graphql/tenancy/queries.py

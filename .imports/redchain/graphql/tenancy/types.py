@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tenancy/types.py
+/work/wt-tickets/graphql/tenancy/types.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/__init__.py
+/work/wt-tickets/graphql/tickets/__init__.py

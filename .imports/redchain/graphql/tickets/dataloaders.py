@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/dataloaders.py
+/work/wt-tickets/graphql/tickets/dataloaders.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/files.py
+/work/wt-tickets/graphql/tickets/files.py

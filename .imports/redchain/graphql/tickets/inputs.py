@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/inputs.py
+/work/wt-tickets/graphql/tickets/inputs.py

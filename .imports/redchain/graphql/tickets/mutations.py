@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/mutations.py
+/work/wt-tickets/graphql/tickets/mutations.py

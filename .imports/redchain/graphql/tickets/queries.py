@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/queries.py
+/work/wt-tickets/graphql/tickets/queries.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/graphql/tickets/types.py
+/work/wt-tickets/graphql/tickets/types.py

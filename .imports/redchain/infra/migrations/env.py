@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/env.py
+/work/wt-tickets/infra/migrations/env.py

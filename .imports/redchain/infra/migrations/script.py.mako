@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/script.py.mako
+/work/wt-tickets/infra/migrations/script.py.mako

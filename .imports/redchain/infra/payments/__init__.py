@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/payments/__init__.py
+/work/wt-tickets/infra/payments/__init__.py

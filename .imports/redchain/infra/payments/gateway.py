@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/payments/gateway.py
+/work/wt-tickets/infra/payments/gateway.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/payments/http.py
+/work/wt-tickets/infra/payments/http.py

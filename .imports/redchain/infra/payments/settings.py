@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/payments/settings.py
+/work/wt-tickets/infra/payments/settings.py

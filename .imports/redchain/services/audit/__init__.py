@@ -1,1 +1,1 @@
-/work/wt-scopes/services/audit/__init__.py
+/work/wt-tickets/services/audit/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/audit/models.py
+/work/wt-tickets/services/audit/models.py

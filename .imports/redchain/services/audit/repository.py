@@ -1,1 +1,1 @@
-/work/wt-scopes/services/audit/repository.py
+/work/wt-tickets/services/audit/repository.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/audit/service.py
+/work/wt-tickets/services/audit/service.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/calendar/__init__.py
+/work/wt-tickets/services/calendar/__init__.py

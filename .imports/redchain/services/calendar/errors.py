@@ -1,1 +1,1 @@
-/work/wt-scopes/services/calendar/errors.py
+/work/wt-tickets/services/calendar/errors.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/calendar/events.py
+/work/wt-tickets/services/calendar/events.py

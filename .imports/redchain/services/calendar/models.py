@@ -1,1 +1,1 @@
-/work/wt-scopes/services/calendar/models.py
+/work/wt-tickets/services/calendar/models.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/calendar/repository.py
+/work/wt-tickets/services/calendar/repository.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/calendar/service.py
+/work/wt-tickets/services/calendar/service.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/demo_scale/names.py
+/work/wt-tickets/services/demo_scale/names.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/__init__.py
+/work/wt-tickets/services/funds/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/amounts.py
+/work/wt-tickets/services/funds/amounts.py

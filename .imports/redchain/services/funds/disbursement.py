@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/disbursement.py
+/work/wt-tickets/services/funds/disbursement.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/errors.py
+/work/wt-tickets/services/funds/errors.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/events.py
+/work/wt-tickets/services/funds/events.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/export.py
+/work/wt-tickets/services/funds/export.py

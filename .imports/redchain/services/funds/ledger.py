@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/ledger.py
+/work/wt-tickets/services/funds/ledger.py

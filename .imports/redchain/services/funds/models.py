@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/models.py
+/work/wt-tickets/services/funds/models.py

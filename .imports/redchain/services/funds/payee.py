@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/payee.py
+/work/wt-tickets/services/funds/payee.py

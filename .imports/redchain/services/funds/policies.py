@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/policies.py
+/work/wt-tickets/services/funds/policies.py

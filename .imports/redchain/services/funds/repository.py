@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/repository.py
+/work/wt-tickets/services/funds/repository.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/service.py
+/work/wt-tickets/services/funds/service.py

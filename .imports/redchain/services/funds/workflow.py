@@ -1,1 +1,1 @@
-/work/wt-scopes/services/funds/workflow.py
+/work/wt-tickets/services/funds/workflow.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/__init__.py
+/work/wt-tickets/services/liaison/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/errors.py
+/work/wt-tickets/services/liaison/errors.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/events.py
+/work/wt-tickets/services/liaison/events.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/models.py
+/work/wt-tickets/services/liaison/models.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/policies.py
+/work/wt-tickets/services/liaison/policies.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/queries.py
+/work/wt-tickets/services/liaison/queries.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/repository.py
+/work/wt-tickets/services/liaison/repository.py

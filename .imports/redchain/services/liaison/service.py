@@ -1,1 +1,1 @@
-/work/wt-scopes/services/liaison/service.py
+/work/wt-tickets/services/liaison/service.py

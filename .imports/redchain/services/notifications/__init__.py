@@ -1,1 +1,1 @@
-/work/wt-scopes/services/notifications/__init__.py
+/work/wt-tickets/services/notifications/__init__.py

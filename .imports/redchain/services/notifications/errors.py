@@ -1,1 +1,1 @@
-/work/wt-scopes/services/notifications/errors.py
+/work/wt-tickets/services/notifications/errors.py

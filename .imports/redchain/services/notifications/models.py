@@ -1,1 +1,1 @@
-/work/wt-scopes/services/notifications/models.py
+/work/wt-tickets/services/notifications/models.py

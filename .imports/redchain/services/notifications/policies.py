@@ -1,1 +1,1 @@
-/work/wt-scopes/services/notifications/policies.py
+/work/wt-tickets/services/notifications/policies.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/notifications/repository.py
+/work/wt-tickets/services/notifications/repository.py

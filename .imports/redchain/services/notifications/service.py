@@ -1,1 +1,1 @@
-/work/wt-scopes/services/notifications/service.py
+/work/wt-tickets/services/notifications/service.py

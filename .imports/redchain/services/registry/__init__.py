@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/__init__.py
+/work/wt-tickets/services/registry/__init__.py

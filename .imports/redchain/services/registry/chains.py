@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/chains.py
+/work/wt-tickets/services/registry/chains.py

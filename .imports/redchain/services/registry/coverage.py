@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/coverage.py
+/work/wt-tickets/services/registry/coverage.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/coverage_repository.py
+/work/wt-tickets/services/registry/coverage_repository.py

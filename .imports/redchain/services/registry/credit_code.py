@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/credit_code.py
+/work/wt-tickets/services/registry/credit_code.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/enterprises.py
+/work/wt-tickets/services/registry/enterprises.py

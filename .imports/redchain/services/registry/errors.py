@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/errors.py
+/work/wt-tickets/services/registry/errors.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/events.py
+/work/wt-tickets/services/registry/events.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/id_card.py
+/work/wt-tickets/services/registry/id_card.py

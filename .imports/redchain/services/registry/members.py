@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/members.py
+/work/wt-tickets/services/registry/members.py

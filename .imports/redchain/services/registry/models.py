@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/models.py
+/work/wt-tickets/services/registry/models.py

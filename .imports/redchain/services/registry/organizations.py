@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/organizations.py
+/work/wt-tickets/services/registry/organizations.py

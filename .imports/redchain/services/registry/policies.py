@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/policies.py
+/work/wt-tickets/services/registry/policies.py

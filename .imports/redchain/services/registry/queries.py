@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/queries.py
+/work/wt-tickets/services/registry/queries.py

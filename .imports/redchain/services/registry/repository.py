@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/repository.py
+/work/wt-tickets/services/registry/repository.py

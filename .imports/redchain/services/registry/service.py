@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/service.py
+/work/wt-tickets/services/registry/service.py

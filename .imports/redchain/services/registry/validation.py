@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/validation.py
+/work/wt-tickets/services/registry/validation.py

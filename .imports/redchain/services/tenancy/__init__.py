@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/__init__.py
+/work/wt-tickets/services/tenancy/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/errors.py
+/work/wt-tickets/services/tenancy/errors.py

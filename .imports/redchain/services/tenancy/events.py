@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/events.py
+/work/wt-tickets/services/tenancy/events.py

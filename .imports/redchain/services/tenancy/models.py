@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/models.py
+/work/wt-tickets/services/tenancy/models.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/policies.py
+/work/wt-tickets/services/tenancy/policies.py

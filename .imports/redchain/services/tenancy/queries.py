@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/queries.py
+/work/wt-tickets/services/tenancy/queries.py

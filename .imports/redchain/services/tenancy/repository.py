@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/repository.py
+/work/wt-tickets/services/tenancy/repository.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tenancy/service.py
+/work/wt-tickets/services/tenancy/service.py

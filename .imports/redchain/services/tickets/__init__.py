@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/__init__.py
+/work/wt-tickets/services/tickets/__init__.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/attachments.py
+/work/wt-tickets/services/tickets/attachments.py

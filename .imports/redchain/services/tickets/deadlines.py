@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/deadlines.py
+/work/wt-tickets/services/tickets/deadlines.py

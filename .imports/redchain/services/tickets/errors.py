@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/errors.py
+/work/wt-tickets/services/tickets/errors.py

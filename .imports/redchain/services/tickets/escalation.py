@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/escalation.py
+/work/wt-tickets/services/tickets/escalation.py

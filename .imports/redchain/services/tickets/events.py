@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/events.py
+/work/wt-tickets/services/tickets/events.py

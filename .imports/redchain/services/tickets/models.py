@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/models.py
+/work/wt-tickets/services/tickets/models.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/policies.py
+/work/wt-tickets/services/tickets/policies.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/repository.py
+/work/wt-tickets/services/tickets/repository.py

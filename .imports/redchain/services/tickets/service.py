@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/service.py
+/work/wt-tickets/services/tickets/service.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/sla.py
+/work/wt-tickets/services/tickets/sla.py

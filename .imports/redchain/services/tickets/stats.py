@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/stats.py
+/work/wt-tickets/services/tickets/stats.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/targets.py
+/work/wt-tickets/services/tickets/targets.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/taxonomy.py
+/work/wt-tickets/services/tickets/taxonomy.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/services/tickets/workflow.py
+/work/wt-tickets/services/tickets/workflow.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0001_foundation.py
+/work/wt-tickets/infra/migrations/versions/0001_foundation.py

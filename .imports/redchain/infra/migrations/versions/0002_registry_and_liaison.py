@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0002_registry_and_liaison.py
+/work/wt-tickets/infra/migrations/versions/0002_registry_and_liaison.py

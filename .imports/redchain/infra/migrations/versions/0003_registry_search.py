@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0003_registry_search.py
+/work/wt-tickets/infra/migrations/versions/0003_registry_search.py

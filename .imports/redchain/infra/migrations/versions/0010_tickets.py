@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0010_tickets.py
+/work/wt-tickets/infra/migrations/versions/0010_tickets.py

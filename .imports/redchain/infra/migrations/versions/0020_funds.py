@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0020_funds.py
+/work/wt-tickets/infra/migrations/versions/0020_funds.py

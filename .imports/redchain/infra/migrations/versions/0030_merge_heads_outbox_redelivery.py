@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0030_merge_heads_outbox_redelivery.py
+/work/wt-tickets/infra/migrations/versions/0030_merge_heads_outbox_redelivery.py

@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0031_registry_list_order.py
+/work/wt-tickets/infra/migrations/versions/0031_registry_list_order.py

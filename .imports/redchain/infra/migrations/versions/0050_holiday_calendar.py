@@ -1,1 +1,1 @@
-/work/wt-scopes/infra/migrations/versions/0050_holiday_calendar.py
+/work/wt-tickets/infra/migrations/versions/0050_holiday_calendar.py

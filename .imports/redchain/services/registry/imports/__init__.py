@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/imports/__init__.py
+/work/wt-tickets/services/registry/imports/__init__.py

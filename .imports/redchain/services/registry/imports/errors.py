@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/imports/errors.py
+/work/wt-tickets/services/registry/imports/errors.py

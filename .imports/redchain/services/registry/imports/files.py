@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/imports/files.py
+/work/wt-tickets/services/registry/imports/files.py

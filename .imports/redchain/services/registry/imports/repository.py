@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/imports/repository.py
+/work/wt-tickets/services/registry/imports/repository.py

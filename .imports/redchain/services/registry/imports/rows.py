@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/imports/rows.py
+/work/wt-tickets/services/registry/imports/rows.py

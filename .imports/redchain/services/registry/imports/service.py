@@ -1,1 +1,1 @@
-/work/wt-scopes/services/registry/imports/service.py
+/work/wt-tickets/services/registry/imports/service.py
