@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/auth.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/funds/__init__.py

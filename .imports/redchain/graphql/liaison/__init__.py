@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/liaison/__init__.py

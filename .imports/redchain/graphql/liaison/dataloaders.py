@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/liaison/dataloaders.py

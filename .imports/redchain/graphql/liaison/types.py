@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/liaison/types.py

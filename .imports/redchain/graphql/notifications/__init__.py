@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/notifications/__init__.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/notifications/types.py

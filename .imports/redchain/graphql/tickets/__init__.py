@@ -1,1 +1,0 @@
-/work/wt-tickets/graphql/tickets/__init__.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/devservers.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0001_foundation.py

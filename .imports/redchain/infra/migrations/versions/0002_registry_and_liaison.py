@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0002_registry_and_liaison.py

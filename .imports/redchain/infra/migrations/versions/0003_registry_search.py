@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0003_registry_search.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0010_tickets.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0020_funds.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0030_merge_heads_outbox_redelivery.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/migrations/versions/0031_registry_list_order.py

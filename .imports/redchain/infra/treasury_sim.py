@@ -1,1 +1,0 @@
-/work/wt-tickets/infra/treasury_sim.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/services/calendar/events.py

@@ -1,1 +1,0 @@
-/work/wt-tickets/services/demo_scale/names.py

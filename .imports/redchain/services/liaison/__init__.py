@@ -1,1 +1,0 @@
-/work/wt-tickets/services/liaison/__init__.py

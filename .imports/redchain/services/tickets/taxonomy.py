@@ -1,1 +1,0 @@
-/work/wt-tickets/services/tickets/taxonomy.py

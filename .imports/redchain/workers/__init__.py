@@ -1,1 +1,0 @@
-/work/wt-tickets/workers/__init__.py

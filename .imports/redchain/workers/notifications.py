@@ -1,1 +1,0 @@
-/work/wt-tickets/workers/notifications.py
