@@ -13,6 +13,7 @@ from strawberry.litestar import BaseContext
 
 from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.infra.db import Database
+from redchain.infra.security import AuthVersions
 from redchain.infra.settings import Settings
 from redchain.services.actor import Actor, Principal
 
@@ -38,6 +39,11 @@ class Context(BaseContext, kw_only=True):
     locale: str
     client_ip: str
     loaders: dict[type, DataLoader[Any, Any]] = {}
+    # Kind of personal data -> values shown unmasked in this request; one audit entry per kind at the end.
+    personal_data_reads: dict[str, int] = {}
+
+    def note_personal_data_read(self, kind: str) -> None:
+        self.personal_data_reads[kind] = self.personal_data_reads.get(kind, 0) + 1
 
     @property
     def actor(self) -> Actor | None:
@@ -76,3 +82,5 @@ class Context(BaseContext, kw_only=True):
         # Mutations run one after another (GraphQL spec), each in its own transaction.
         async with self.read() as session:
             yield session
+        # Committed: from now on older tokens of the users whose authorization changed are refused.
+        await AuthVersions(self.state.redis, self.state.settings.auth_version_cache_seconds).publish(session)

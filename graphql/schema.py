@@ -6,8 +6,10 @@ import strawberry
 from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
+from redchain.graphql.audit.extensions import PersonalDataReads
 from redchain.graphql.audit.queries import AuditQuery
 from redchain.graphql.audit.types import AuditEntry
+from redchain.graphql.auth import PasswordChangeGate
 from redchain.graphql.calendar.mutations import CalendarMutation
 from redchain.graphql.calendar.queries import CalendarQuery
 from redchain.graphql.errors import CachedParser, ErrorCodes
@@ -97,6 +99,8 @@ schema = strawberry.Schema(
         OperationMetrics,  # exits last, so it counts the codes ErrorCodes assigned
         ErrorCodes,
         DocumentLimits,  # before the parser cache: it sets the token bound every parse uses
+        PersonalDataReads,
+        PasswordChangeGate,
         # Factories, not instances: an extension instance holds its request's execution context.
         # Parsing and validating the same document again is most of a small query's cost.
         lambda: CachedParser(maxsize=512),

@@ -15,6 +15,7 @@ GRAPHQL_LATENCY = Histogram(
     ["operation", "type"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
+LOGIN_FAILURES = Counter("redchain_login_failures_total", "Refused logins by reason", ["reason"])
 GRAPHQL_ERRORS = Counter("redchain_graphql_errors_total", "GraphQL errors by code", ["code"])
 JOBS = Gauge("redchain_jobs_total", "Jobs run by the workers, by function and outcome", ["function", "outcome"])
 QUEUE_DEPTH = Gauge("redchain_queue_depth", "Jobs waiting in the arq queue")

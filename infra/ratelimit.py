@@ -10,11 +10,13 @@ log = logging.getLogger("redchain.ratelimit")
 
 # Atomic, and works on Redis 6 (`EXPIRE ... NX` needs 7). A counter left without an expiry, whatever left
 # it, gets one, so it can never block a caller for good.
-_HIT = """
+_COUNT = """
 local count = redis.call('INCR', KEYS[1])
 if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return count
 """
+_HIT = _COUNT + "return count"
+# Also answering another key's value: the per-request check of a caller rides on its count.
+_HIT_AND_GET = _COUNT + "return {count, redis.call('GET', KEYS[2])}"
 
 
 class RateLimiter:
@@ -33,6 +35,24 @@ class RateLimiter:
             log.warning("rate limiter unavailable: %s", exc)
             return True
         return int(count) <= limit
+
+    async def hit_and_get(self, key: str, limit: int, window_seconds: int, other_key: str) -> tuple[bool, bytes | None]:
+        """`hit`, and the value at `other_key`, in one command; (True, None) while Redis is away."""
+        try:
+            count, value = await self.redis.eval(_HIT_AND_GET, 2, self._key(key), other_key, str(window_seconds))  # type: ignore[misc]
+        except RedisError as exc:
+            log.warning("rate limiter unavailable: %s", exc)
+            return True, None
+        return int(count) <= limit, value
+
+    async def first_in(self, key: str, window_seconds: int) -> bool:
+        """True for the first call per `key` in a window (SET NX): a once-an-hour record, not one per
+        request. False while Redis is away, so an outage cannot turn it into a write per request."""
+        try:
+            return bool(await self.redis.set(self._key(key), b"1", nx=True, ex=window_seconds))
+        except RedisError as exc:
+            log.warning("rate limiter unavailable: %s", exc)
+            return False
 
     async def exhausted(self, key: str, limit: int) -> bool:
         try:

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     login_attempts_per_ip: int = 30
     login_window_seconds: int = 300
     requests_per_minute: int = 600
+    # Security baseline (等保 2.0 level 3): consecutive failed logins that lock an account until a
+    # PARK_ADMIN unlocks it, and the minutes a refresh token may lie unused before its session ends.
+    account_lock_failures: int = 10
+    session_idle_minutes: int = 30
+    # How long Redis keeps a user's authorization version; PostgreSQL stays the source of truth.
+    auth_version_cache_seconds: int = 3600
 
     max_query_depth: int = 10
     max_query_cost: int = 5000

@@ -87,7 +87,15 @@ async def _load_registry(session: AsyncSession, admin: Actor) -> None:
     chains = await registry.chains_by_name(session, admin)
     chain = chains[DEMO_CHAIN]
     secretary = await tenancy.grant_membership(
-        session, admin, CHAIN_STAFF_EMAIL, "新材料产业链党委书记 周建", Role.CHAIN_STAFF, chain.id, None, DEMO_PASSWORD
+        session,
+        admin,
+        CHAIN_STAFF_EMAIL,
+        "新材料产业链党委书记 周建",
+        Role.CHAIN_STAFF,
+        chain.id,
+        None,
+        DEMO_PASSWORD,
+        temporary=False,
     )
     await registry.set_chain_secretary(session, admin, chain.id, secretary.user.id)
     enterprises = [
@@ -117,6 +125,7 @@ async def _load_registry(session: AsyncSession, admin: Actor) -> None:
         None,
         boxiang.id,
         DEMO_PASSWORD,
+        temporary=False,
     )
     branch = await registry.create_organization(
         session,
@@ -230,13 +239,15 @@ async def load_demo_data(settings: Settings, scale: str) -> str:
             emails = iter(DEMO_USERS.items())
             first_email, (first_name, _) = next(emails)
             park_admin = await tenancy.invite_park_admin(
-                session, platform, park.id, first_email, first_name, DEMO_PASSWORD
+                session, platform, park.id, first_email, first_name, DEMO_PASSWORD, temporary=False
             )
             acting_admin = Actor(
                 kind=ActorKind.USER, tenant_id=park.id, user_id=park_admin.user.id, grants=(Grant(Role.PARK_ADMIN),)
             )
             for email, (name, role) in emails:
-                await tenancy.grant_membership(session, acting_admin, email, name, role, None, None, DEMO_PASSWORD)
+                await tenancy.grant_membership(
+                    session, acting_admin, email, name, role, None, None, DEMO_PASSWORD, temporary=False
+                )
             await _load_registry(session, acting_admin)
         return f"demo park {DEMO_PARK_CODE} loaded (scale {scale})" + await _load_scale(db, scale)
     finally:

@@ -8,6 +8,9 @@ from strawberry.scalars import JSON
 
 from redchain.graphql.relay import Node, encode_id
 from redchain.services.audit.models import AuditEntry as AuditRow
+from redchain.services.audit.service import SecurityEvent
+
+SecurityEventKind = strawberry.enum(SecurityEvent, name="SecurityEventKind", description="A kind of security event.")
 
 
 @strawberry.type(description="One recorded change: who, what, to which object, before and after.")

@@ -21,7 +21,7 @@ from redchain.graphql.registry.dataloaders import (
 )
 from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import UserByIdLoader
-from redchain.graphql.tenancy.types import User, mask_phone
+from redchain.graphql.tenancy.types import User, shown_phone
 from redchain.services.registry import id_card
 from redchain.services.registry import models as rows
 from redchain.services.registry import service as registry
@@ -102,9 +102,8 @@ class Enterprise(Node):
 
     @strawberry.field(description="Masked for roles that do not call enterprises (auditors, finance, integrations).")
     def contact_phone(self, info: Info) -> str | None:
-        if sees_enterprise_phone(info.context.require_actor(), self.row.id, self.row.chain_id):
-            return self.row.contact_phone
-        return mask_phone(self.row.contact_phone)
+        unmasked = sees_enterprise_phone(info.context.require_actor(), self.row.id, self.row.chain_id)
+        return shown_phone(info, self.row.contact_phone, unmasked, "enterprise_contact_phone")
 
     # The relation fields are plain (synchronous) resolvers: with the page's relations loaded they return
     # the objects directly; otherwise they return the DataLoader's awaitable, which the executor awaits.
@@ -289,9 +288,8 @@ class PartyMember(Node):
         "masked for everyone else."
     )
     def phone(self, info: Info) -> str | None:
-        if sees_member_phone(info.context.require_actor(), self.row.enterprise_id):
-            return self.row.phone
-        return mask_phone(self.row.phone)
+        unmasked = sees_member_phone(info.context.require_actor(), self.row.enterprise_id)
+        return shown_phone(info, self.row.phone, unmasked, "member_phone")
 
     @strawberry.field
     async def organization(self, info: Info) -> PartyOrganization | None:

@@ -57,3 +57,16 @@ class CreateApiKeyInput:
 @strawberry.input
 class RevokeApiKeyInput:
     id: strawberry.ID
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str = strawberry.field(
+        description="8+ characters of 3 kinds (lower, upper, digit, symbol); not the email, not one of the last 5."
+    )
+
+
+@strawberry.input
+class UserIdInput:
+    user_id: strawberry.ID

@@ -6,9 +6,10 @@ import strawberry
 from strawberry.types import Info
 
 from redchain.graphql.errors import ApiError, ErrorCode, failed, mutate
-from redchain.graphql.permissions import HasPerm, IsPlatformAdmin
+from redchain.graphql.permissions import HasPerm, IsAuthenticated, IsPlatformAdmin
 from redchain.graphql.relay import decode_id, decode_optional_id
 from redchain.graphql.tenancy.inputs import (
+    ChangePasswordInput,
     CreateApiKeyInput,
     CreateParkInput,
     GrantMembershipInput,
@@ -17,9 +18,11 @@ from redchain.graphql.tenancy.inputs import (
     RefreshTokenInput,
     RevokeApiKeyInput,
     RevokeMembershipInput,
+    UserIdInput,
 )
 from redchain.graphql.tenancy.types import ApiKey, Membership, Park, TenancyUserError, User
 from redchain.infra.ratelimit import RateLimiter
+from redchain.services.errors import DomainError
 from redchain.services.permissions import Perm
 from redchain.services.permissions import Role as RoleEnum
 from redchain.services.tenancy import service as tenancy
@@ -33,6 +36,11 @@ class AuthPayload:
     expires_at: datetime | None = None
     user: User | None = None
     park: Park | None = None
+    must_change_password: bool = strawberry.field(
+        default=False,
+        description="The password is temporary: until `changePassword`, only `me`, `changePassword` and "
+        "`logout` are allowed.",
+    )
     user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
     @classmethod
@@ -43,12 +51,19 @@ class AuthPayload:
             expires_at=tokens.expires_at,
             user=User.from_row(tokens.user),
             park=Park.from_row(tokens.tenant) if tokens.tenant else None,
+            must_change_password=tokens.must_change_password,
         )
 
 
 @strawberry.type
 class LogoutPayload:
     ok: bool = False
+    user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class UserPayload:
+    user: User | None = None
     user_errors: list[TenancyUserError] = strawberry.field(default_factory=list)
 
 
@@ -100,17 +115,63 @@ class TenancyMutation:
         ]
         if not all(within_limits):
             raise ApiError(ErrorCode.RATE_LIMITED, context.locale)
+        locale = context.locale
         payload = await mutate(
             info,
             AuthPayload,
             lambda s: tenancy.login(
                 s, settings, input.email, input.password, decode_optional_id(input.park_id, "Park", field="parkId")
             ),
-            AuthPayload.from_tokens,
+            # A refusal comes back as a value, so the failed attempt it recorded is committed.
+            lambda result: (
+                failed(AuthPayload, result, locale)
+                if isinstance(result, DomainError)
+                else AuthPayload.from_tokens(result)
+            ),
         )
         if not payload.user_errors:
             await limiter.reset(account_key)
         return payload
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Change your password (required after a temporary one). Every session of yours ends; "
+        "the new tokens are in the payload.",
+    )
+    async def change_password(self, info: Info, input: ChangePasswordInput) -> AuthPayload:
+        principal, settings = info.context.require_principal(), info.context.state.settings
+        return await mutate(
+            info,
+            AuthPayload,
+            lambda s: tenancy.change_password(s, settings, principal, input.current_password, input.new_password),
+            AuthPayload.from_tokens,
+        )
+
+    @strawberry.mutation(
+        permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
+        description="Unlock an account of this park that repeated failed logins locked.",
+    )
+    async def unlock_user(self, info: Info, input: UserIdInput) -> UserPayload:
+        actor = info.context.require_actor()
+        return await mutate(
+            info,
+            UserPayload,
+            lambda s: tenancy.unlock_user(s, actor, decode_id(input.user_id, "User", field="userId")),
+            lambda row: UserPayload(user=User.from_row(row)),
+        )
+
+    @strawberry.mutation(
+        permission_classes=[IsPlatformAdmin],
+        description="Disable an account everywhere: it cannot sign in, and its tokens stop working at once.",
+    )
+    async def disable_user(self, info: Info, input: UserIdInput) -> UserPayload:
+        principal = info.context.require_principal()
+        return await mutate(
+            info,
+            UserPayload,
+            lambda s: tenancy.disable_user(s, principal, decode_id(input.user_id, "User", field="userId")),
+            lambda row: UserPayload(user=User.from_row(row)),
+        )
 
     @strawberry.mutation(description="Rotate a refresh token: the old one stops working.")
     async def refresh_token(self, info: Info, input: RefreshTokenInput) -> AuthPayload:
@@ -184,7 +245,7 @@ class TenancyMutation:
 
     @strawberry.mutation(
         permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
-        description="End a role; the person's refresh tokens in this park stop working.",
+        description="End a role; the person's tokens stop working (refresh tokens in this park for good).",
     )
     async def revoke_membership(self, info: Info, input: RevokeMembershipInput) -> MembershipPayload:
         actor = info.context.require_actor()

@@ -34,6 +34,15 @@ def mask_phone(phone: str | None) -> str | None:
     return phone[:3] + "*" * max(len(phone) - 7, 0) + phone[-4:] if len(phone) > 7 else "*" * len(phone)
 
 
+def shown_phone(info: Info, phone: str | None, unmasked: bool, kind: str) -> str | None:
+    """`phone` whole if `unmasked` (noted for the request's security event of `kind`), else masked."""
+    if not unmasked:
+        return mask_phone(phone)
+    if phone:
+        info.context.note_personal_data_read(kind)
+    return phone
+
+
 @strawberry.type(description="A park (园区) and its Party working committee: one tenant.")
 class Park(Node):
     code: str
@@ -55,9 +64,9 @@ class User(Node):
     @strawberry.field(description="Masked unless you manage memberships or it is your own number.")
     def phone(self, info: Info) -> str | None:
         actor = info.context.actor
-        if actor and (actor.user_id == self.user_id or actor.can(PermEnum.MEMBERSHIPS_MANAGE)):
+        if actor and actor.user_id == self.user_id:
             return self.phone_raw
-        return mask_phone(self.phone_raw)
+        return shown_phone(info, self.phone_raw, bool(actor and actor.can(PermEnum.MEMBERSHIPS_MANAGE)), "user_phone")
 
     @classmethod
     def from_row(cls, row: UserRow) -> "User":

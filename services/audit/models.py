@@ -15,6 +15,13 @@ class AuditEntry(TenantOwned, table=True):
     __table_args__ = (
         sa.Index("ix_audit_log_tenant_id_created_at", "tenant_id", "created_at"),
         sa.Index("ix_audit_log_tenant_id_object_id", "tenant_id", "object_id"),
+        # The security events (actions `security.*`) are a small, often read part of the log.
+        sa.Index(
+            "ix_audit_log_security_events",
+            "tenant_id",
+            "created_at",
+            postgresql_where=sa.text("action LIKE 'security.%'"),
+        ),
     )
     actor_user_id: uuid.UUID | None = None
     actor_api_key_id: uuid.UUID | None = None

@@ -1,6 +1,8 @@
 """All SQL of the audit context."""
 
+import dataclasses
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -12,12 +14,21 @@ from redchain.services.actor import Actor
 from redchain.services.audit.models import AuditEntry
 from redchain.services.permissions import Perm
 
+SECURITY_PREFIX = "security."
 
+
+@dataclass(frozen=True)
 class AuditFilter:
-    def __init__(
-        self, object_id: uuid.UUID | None = None, action: str | None = None, since: datetime | None = None
-    ) -> None:
-        self.object_id, self.action, self.since = object_id, action, since
+    object_id: uuid.UUID | None = None
+    action: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    # Entries by this user, or about this user (a failed login, a lockout).
+    user_id: uuid.UUID | None = None
+    action_prefix: str | None = None
+
+    def security(self) -> "AuditFilter":
+        return dataclasses.replace(self, action_prefix=SECURITY_PREFIX)
 
 
 class AuditRepository:
@@ -40,6 +51,18 @@ class AuditRepository:
             stmt = stmt.where(col(AuditEntry.action) == where.action)
         if where.since:
             stmt = stmt.where(col(AuditEntry.created_at) >= where.since)
+        if where.until:
+            stmt = stmt.where(col(AuditEntry.created_at) < where.until)
+        if where.action_prefix:
+            # A literal LIKE prefix, so it can use the partial index of the security events.
+            stmt = stmt.where(col(AuditEntry.action).like(f"{where.action_prefix}%"))
+        if where.user_id:
+            stmt = stmt.where(
+                sa.or_(
+                    col(AuditEntry.actor_user_id) == where.user_id,
+                    sa.and_(col(AuditEntry.object_type) == "User", col(AuditEntry.object_id) == where.user_id),
+                )
+            )
         return stmt
 
     async def page(self, actor: Actor, where: AuditFilter, page: PageRequest) -> Page[AuditEntry]:

@@ -1,8 +1,9 @@
-"""Records every change with its actor and before/after state, in the change's own transaction."""
+"""Records every change with its actor and before/after state, in the change's own transaction, and the
+security events (actions `security.*`) a park's IT office reviews."""
 
 import uuid
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +14,26 @@ from redchain.services.actor import Actor
 from redchain.services.audit.models import AuditEntry
 from redchain.services.audit.repository import AuditFilter, AuditRepository
 from redchain.services.errors import PermissionDenied
-from redchain.services.permissions import Perm
+from redchain.services.permissions import Perm, Role
+
+
+class SecurityEvent(StrEnum):
+    """The audit actions that are security events (等保 2.0 安全审计). Other contexts record theirs (an
+    export: EXPORT) through `record()` with these values."""
+
+    LOGIN = "security.login"
+    LOGIN_FAILED = "security.login_failed"
+    LOCKOUT = "security.lockout"
+    UNLOCK = "security.unlock"
+    PASSWORD_CHANGE = "security.password_change"
+    USER_DISABLE = "security.user_disable"
+    ROLE_GRANT = "security.role_grant"
+    ROLE_REVOKE = "security.role_revoke"
+    API_KEY_CREATE = "security.api_key_create"
+    API_KEY_REVOKE = "security.api_key_revoke"
+    API_KEY_USE = "security.api_key_use"
+    EXPORT = "security.export"
+    PERSONAL_DATA_READ = "security.personal_data_read"
 
 
 def _json_safe(value: Any) -> Any:
@@ -55,6 +75,36 @@ def record(
             request_id=request_id_var.get(),
         )
     )
+
+
+def record_personal_data_reads(session: AsyncSession, actor: Actor, counts: dict[str, int]) -> None:
+    """One entry per kind of personal data shown unmasked in a request, with how many values."""
+    for kind, shown in sorted(counts.items()):
+        record(
+            session, actor, SecurityEvent.PERSONAL_DATA_READ, "PersonalData", None, after={"kind": kind, "count": shown}
+        )
+
+
+def reads_security_events(actor: Actor) -> bool:
+    # People who answer for the park's security, not integrations: API keys are refused.
+    return actor.has_role(Role.PARK_ADMIN, Role.AUDITOR)
+
+
+def _require_security_reader(actor: Actor) -> None:
+    if not reads_security_events(actor):
+        raise PermissionDenied()
+
+
+async def list_security_events(
+    session: AsyncSession, actor: Actor, where: AuditFilter, page: PageRequest
+) -> Page[AuditEntry]:
+    _require_security_reader(actor)
+    return await AuditRepository(session).page(actor, where.security(), page)
+
+
+async def count_security_events(session: AsyncSession, actor: Actor, where: AuditFilter) -> int:
+    _require_security_reader(actor)
+    return await AuditRepository(session).count(actor, where.security())
 
 
 async def list_entries(session: AsyncSession, actor: Actor, where: AuditFilter, page: PageRequest) -> Page[AuditEntry]:

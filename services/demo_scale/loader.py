@@ -170,6 +170,7 @@ async def _officers(
             None,
             None,
             password,
+            temporary=False,  # the demo's published password
         )
         officers.append(granted.user.id)
     return officers

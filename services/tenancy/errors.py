@@ -11,7 +11,13 @@ class TenancyErrorCode(StrEnum):
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
     PARK_CODE_TAKEN = "PARK_CODE_TAKEN"
     INVALID_EMAIL = "INVALID_EMAIL"
-    WEAK_PASSWORD = "WEAK_PASSWORD"
+    PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
+    PASSWORD_TOO_SIMPLE = "PASSWORD_TOO_SIMPLE"
+    PASSWORD_CONTAINS_EMAIL = "PASSWORD_CONTAINS_EMAIL"
+    PASSWORD_REUSED = "PASSWORD_REUSED"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    NOT_LOCKED = "NOT_LOCKED"
+    ALREADY_DISABLED = "ALREADY_DISABLED"
     SCOPE_REQUIRED = "SCOPE_REQUIRED"
     SCOPE_NOT_ALLOWED = "SCOPE_NOT_ALLOWED"
     DUPLICATE_MEMBERSHIP = "DUPLICATE_MEMBERSHIP"
@@ -58,10 +64,46 @@ class InvalidEmail(DomainError):
     message_en = "Not a valid email address"
 
 
-class WeakPassword(DomainError):
-    code = TenancyErrorCode.WEAK_PASSWORD
+class PasswordTooShort(DomainError):
+    code = TenancyErrorCode.PASSWORD_TOO_SHORT
     message_zh = "密码至少需要 {min_length} 个字符"
     message_en = "A password needs at least {min_length} characters"
+
+
+class PasswordTooSimple(DomainError):
+    code = TenancyErrorCode.PASSWORD_TOO_SIMPLE
+    message_zh = "密码须包含小写字母、大写字母、数字和符号中的至少 {classes} 类"
+    message_en = "A password needs {classes} of: lower-case letters, upper-case letters, digits, symbols"
+
+
+class PasswordContainsEmail(DomainError):
+    code = TenancyErrorCode.PASSWORD_CONTAINS_EMAIL
+    message_zh = "密码不能包含邮箱或其用户名部分"
+    message_en = "A password must not contain the email address or its name part"
+
+
+class PasswordReused(DomainError):
+    code = TenancyErrorCode.PASSWORD_REUSED
+    message_zh = "不能使用最近 {count} 次用过的密码"
+    message_en = "A password must differ from the last {count} ones"
+
+
+class AccountLocked(DomainError):
+    code = TenancyErrorCode.ACCOUNT_LOCKED
+    message_zh = "账号因多次登录失败已被锁定，请联系园区管理员解锁"
+    message_en = "The account is locked after repeated failed logins; ask a park admin to unlock it"
+
+
+class NotLocked(DomainError):
+    code = TenancyErrorCode.NOT_LOCKED
+    message_zh = "该账号未被锁定"
+    message_en = "This account is not locked"
+
+
+class AlreadyDisabled(DomainError):
+    code = TenancyErrorCode.ALREADY_DISABLED
+    message_zh = "该账号已停用"
+    message_en = "This account is already disabled"
 
 
 class ScopeRequired(DomainError):

@@ -33,6 +33,19 @@ class User(SQLModel, table=True):
     is_platform_admin: bool = False
     is_active: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_type=TZ)  # type: ignore[call-overload]
+    # Bumped by every change to what the user may do; access tokens carry it, so an older token stops
+    # working on its next request (see infra/security.AuthVersions).
+    auth_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Set for a password someone else chose (an invitation, an admin): only changing it is allowed.
+    must_change_password: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # Argon2 hashes of the passwords before the current one, newest first (none may be reused).
+    previous_password_hashes: list[str] = Field(
+        default_factory=list,
+        sa_type=sa.ARRAY(sa.String(200)),  # type: ignore[call-overload]
+        sa_column_kwargs={"server_default": "{}"},
+    )
+    failed_logins: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    locked_at: datetime | None = Field(default=None, sa_type=TZ)  # type: ignore[call-overload]
 
 
 class UserSession(SQLModel, table=True):

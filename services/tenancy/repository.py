@@ -5,9 +5,12 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import col
 
 from redchain.infra.pagination import Page, PageRequest, count, paginate
+from redchain.infra.security import note_auth_version
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm, Role
 from redchain.services.tenancy.models import ApiKey, Membership, Tenant, User, UserSession
@@ -39,6 +42,30 @@ class TenancyRepository:
 
     async def user_by_email(self, email: str) -> User | None:
         return await self.session.scalar(sa.select(User).where(col(User.email) == email))
+
+    async def locked_user(self, user_id: uuid.UUID) -> User | None:
+        """The user row locked until commit, re-read even if loaded: counters change under concurrency."""
+        stmt = sa.select(User).where(col(User.id) == user_id).with_for_update()
+        return await self.session.scalar(stmt.execution_options(populate_existing=True))
+
+    async def auth_version(self, user_id: uuid.UUID) -> int | None:
+        return await self.session.scalar(sa.select(col(User.auth_version)).where(col(User.id) == user_id))
+
+    async def bump_auth_version(self, user_id: uuid.UUID) -> int:
+        """Tokens issued before this stop working once the transaction commits (and is published)."""
+        stmt = (
+            sa.update(User)
+            .where(col(User.id) == user_id)
+            .values(auth_version=col(User.auth_version) + 1)
+            .returning(col(User.auth_version))
+        )
+        version = int((await self.session.execute(stmt, execution_options={"synchronize_session": False})).scalar_one())
+        loaded = self.session.identity_map.get(identity_key(User, user_id))
+        if loaded is not None:
+            # Tokens issued later in this transaction (a password change's) carry the new version.
+            set_committed_value(loaded, "auth_version", version)
+        note_auth_version(self.session, user_id, version)
+        return version
 
     # Memberships.
     def _active_memberships(self) -> sa.Select[Membership]:
@@ -132,6 +159,19 @@ class TenancyRepository:
     async def user_session(self, session_id: uuid.UUID) -> UserSession | None:
         stmt = sa.select(UserSession).where(col(UserSession.id) == session_id).with_for_update()
         return await self.session.scalar(stmt)
+
+    async def revoke_all_user_sessions(self, user_id: uuid.UUID) -> None:
+        await self.session.execute(
+            sa.update(UserSession)
+            .where(col(UserSession.user_id) == user_id, col(UserSession.revoked_at).is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        )
+
+    async def has_membership_in(self, tenant_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+        stmt = self._active_memberships().where(
+            col(Membership.tenant_id) == tenant_id, col(Membership.user_id) == user_id
+        )
+        return await count(self.session, stmt) > 0
 
     async def revoke_user_sessions(self, user_id: uuid.UUID, tenant_id: uuid.UUID | None) -> None:
         """Ends the user's sessions in one park (tenant_id None: the park-less platform admin sessions)."""

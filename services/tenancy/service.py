@@ -1,5 +1,6 @@
 """Parks, accounts, memberships, login sessions and API keys."""
 
+import logging
 import re
 import secrets
 import uuid
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from redchain.infra import outbox
 from redchain.infra.db import set_context
+from redchain.infra.metrics import LOGIN_FAILURES
 from redchain.infra.pagination import Page, PageRequest
 from redchain.infra.security import (
     InvalidToken,
@@ -18,17 +20,21 @@ from redchain.infra.security import (
     hash_password,
     hash_secret,
     new_secret,
+    note_auth_version,
     secrets_match,
     verify_password,
 )
 from redchain.infra.settings import Settings
 from redchain.services.actor import Actor, ActorKind, Grant, Principal
 from redchain.services.audit import service as audit
-from redchain.services.errors import NotFound, TooLong
+from redchain.services.audit.service import SecurityEvent
+from redchain.services.errors import DomainError, NotFound, PermissionDenied, TooLong
 from redchain.services.permissions import API_KEY_SCOPES, Perm, Role
 from redchain.services.registry import service as registry
 from redchain.services.tenancy import events
 from redchain.services.tenancy.errors import (
+    AccountLocked,
+    AlreadyDisabled,
     AlreadyRevoked,
     DuplicateMembership,
     InvalidCredentials,
@@ -37,16 +43,26 @@ from redchain.services.tenancy.errors import (
     InvalidRefreshToken,
     LastParkAdmin,
     NoMembership,
+    NotLocked,
     ParkCodeTaken,
+    PasswordContainsEmail,
+    PasswordReused,
+    PasswordTooShort,
+    PasswordTooSimple,
     Required,
     ScopeNotAllowed,
-    WeakPassword,
 )
 from redchain.services.tenancy.models import ApiKey, Membership, Tenant, User, UserSession
 from redchain.services.tenancy.policies import check_scope, require, require_platform_admin
 from redchain.services.tenancy.repository import TenancyRepository
 
-MIN_PASSWORD_LENGTH = 10
+log = logging.getLogger("redchain.tenancy")
+
+MIN_PASSWORD_LENGTH = 8
+# Of lower-case, upper-case, digits and symbols.
+MIN_PASSWORD_CLASSES = 3
+# The current password and the ones before it that a new password must differ from.
+PASSWORD_HISTORY = 5
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PARK_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 API_KEY_PREFIX = "rck"
@@ -64,6 +80,15 @@ class Tokens:
     user: User
     tenant: Tenant | None
     grants: tuple[Grant, ...]
+    # The tokens allow only `me`, `changePassword` and `logout` until the password is changed.
+    must_change_password: bool = False
+
+
+@dataclass(frozen=True)
+class AccessToken:
+    actor: Principal
+    auth_version: int
+    password_change_only: bool
 
 
 # Accounts -------------------------------------------------------------------------------------
@@ -87,27 +112,68 @@ def _required_text(field: str, value: str, limit: int) -> str:
     return value
 
 
-def check_password_strength(password: str) -> None:
+def _character_classes(password: str) -> int:
+    return sum(
+        (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
+
+
+def check_password_strength(
+    password: str, email: str | None = None, field: str = "password", previous_hashes: tuple[str, ...] = ()
+) -> None:
+    """The password policy (等保 2.0): length, three character classes, not the email, not a recent one."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword("password", min_length=MIN_PASSWORD_LENGTH)
+        raise PasswordTooShort(field, min_length=MIN_PASSWORD_LENGTH)
     if len(password) > 200:
-        raise TooLong("password", limit=200)
+        raise TooLong(field, limit=200)
+    if _character_classes(password) < MIN_PASSWORD_CLASSES:
+        raise PasswordTooSimple(field, classes=MIN_PASSWORD_CLASSES)
+    if email:
+        local_part, lowered = email.split("@", 1)[0].lower(), password.lower()
+        if email.lower() in lowered or (len(local_part) >= 3 and local_part in lowered):
+            raise PasswordContainsEmail(field)
+    if any(verify_password(previous, password) for previous in previous_hashes):
+        raise PasswordReused(field, count=PASSWORD_HISTORY)
+
+
+def _generated_password() -> str:
+    while True:
+        password = secrets.token_urlsafe(12)
+        if _character_classes(password) >= MIN_PASSWORD_CLASSES:
+            return password
+
+
+def _set_password(user: User, password: str, temporary: bool) -> None:
+    user.previous_password_hashes = [user.password_hash, *user.previous_password_hashes][: PASSWORD_HISTORY - 1]
+    user.password_hash = hash_password(password)
+    user.must_change_password = temporary
 
 
 async def _user_for_invite(
-    repo: TenancyRepository, email: str, display_name: str, password: str | None
+    repo: TenancyRepository, email: str, display_name: str, password: str | None, temporary: bool
 ) -> tuple[User, str | None]:
-    """The existing account for `email`, or a new one; a generated password is returned once."""
+    """The existing account for `email`, or a new one; a generated password is returned once. A password
+    someone else chose is temporary: its owner must change it at first login."""
     user = await repo.user_by_email(email)
     if user is not None:
         return user, None
     generated = None
     if password is None:
-        generated = password = secrets.token_urlsafe(12)
-    check_password_strength(password)
+        generated = password = _generated_password()
+    check_password_strength(password, email)
     if len(display_name) > 100:
         raise TooLong("displayName", limit=100)
-    user = User(email=email, password_hash=hash_password(password), display_name=display_name.strip() or email)
+    user = User(
+        email=email,
+        password_hash=hash_password(password),
+        display_name=display_name.strip() or email,
+        must_change_password=temporary,
+    )
     await repo.add(user)
     return user, generated
 
@@ -120,11 +186,15 @@ def _grants(memberships: list[Membership]) -> tuple[Grant, ...]:
 
 
 def _claims(user: User, tenant_id: uuid.UUID | None, grants: tuple[Grant, ...]) -> dict[str, object]:
+    if user.must_change_password:
+        # Neither roles nor platform rights until the temporary password is changed.
+        return {"sub": str(user.id), "tid": str(tenant_id) if tenant_id else None, "av": user.auth_version, "pwc": True}
     return {
         "sub": str(user.id),
         "tid": str(tenant_id) if tenant_id else None,
         "pa": user.is_platform_admin,
         "g": [[g.role.value, str(g.chain_id or ""), str(g.enterprise_id or "")] for g in grants],
+        "av": user.auth_version,
     }
 
 
@@ -139,12 +209,14 @@ async def _issue_tokens(
         expires_at=datetime.now(UTC) + timedelta(days=settings.refresh_token_days),
     )
     await repo.add(user_session)
+    # Cached once the sign-in commits, so the token's first request needs no fallback to PostgreSQL.
+    note_auth_version(repo.session, user.id, user.auth_version)
     access, expires = encode_access_token(
         _claims(user, user_session.tenant_id, grants),
         settings.jwt_secret.get_secret_value(),
         settings.access_token_minutes,
     )
-    return Tokens(access, f"{user_session.id}.{secret}", expires, user, tenant, grants)
+    return Tokens(access, f"{user_session.id}.{secret}", expires, user, tenant, grants, user.must_change_password)
 
 
 async def _session_scope(
@@ -162,18 +234,73 @@ async def _session_scope(
     return tenant, grants
 
 
+def _parks_of(memberships: list[Membership]) -> list[uuid.UUID]:
+    return list(dict.fromkeys(m.tenant_id for m in memberships))
+
+
+async def _record_in_parks(
+    session: AsyncSession,
+    parks: list[uuid.UUID],
+    user: User,
+    event: SecurityEvent,
+    by: uuid.UUID | None,
+    **details: object,
+) -> None:
+    """A security event about `user` in each park `user` belongs to, so every park's IT office sees it.
+    `by` is the acting user; None for a login attempt, where no one has proved who they are."""
+    for park_id in parks:
+        await set_context(session, park_id, by or user.id)
+        actor = Actor(kind=ActorKind.USER, tenant_id=park_id, user_id=by) if by else Actor.system(park_id)
+        audit.record(session, actor, event, "User", user.id, after={"email": user.email, **details})
+        # Row-level security checks each entry against the park set now, so write it now.
+        await session.flush()
+
+
+async def _refuse_login(
+    session: AsyncSession, settings: Settings, repo: TenancyRepository, user: User, memberships: list[Membership]
+) -> DomainError:
+    parks = _parks_of(memberships)
+    # Locked and read again: guesses sent in parallel each count.
+    user = await repo.locked_user(user.id) or user
+    if user.locked_at is not None:
+        LOGIN_FAILURES.labels("locked").inc()
+        await _record_in_parks(session, parks, user, SecurityEvent.LOGIN_FAILED, None, reason="locked")
+        return AccountLocked("email")
+    LOGIN_FAILURES.labels("wrong_password").inc()
+    user.failed_logins += 1
+    await _record_in_parks(session, parks, user, SecurityEvent.LOGIN_FAILED, None, reason="wrong_password")
+    if user.failed_logins < settings.account_lock_failures:
+        return InvalidCredentials("password")
+    user.locked_at = datetime.now(UTC)
+    await repo.bump_auth_version(user.id)
+    await repo.revoke_all_user_sessions(user.id)
+    await _record_in_parks(session, parks, user, SecurityEvent.LOCKOUT, None, failed_logins=user.failed_logins)
+    return AccountLocked("email")
+
+
 async def login(
     session: AsyncSession, settings: Settings, email: str, password: str, park_id: uuid.UUID | None
-) -> Tokens:
+) -> Tokens | DomainError:
+    """Returns (rather than raises) a refusal, so that the caller commits what it recorded: the failed
+    attempt, the security events and, after too many in a row, the account's lock."""
     repo = TenancyRepository(session)
     user = await repo.user_by_email(email.strip().lower())
-    if not verify_password(user.password_hash if user else None, password) or user is None or not user.is_active:
-        raise InvalidCredentials("password")
+    password_matches = verify_password(user.password_hash if user else None, password)
+    if user is None:
+        # No park to record it in; the metric and the log show a run of guesses at addresses.
+        LOGIN_FAILURES.labels("unknown_email").inc()
+        log.info("login refused: unknown email")
+        return InvalidCredentials("password")
     await set_context(session, None, user.id)
     memberships = await repo.memberships_of_user(user.id)
+    if not password_matches or not user.is_active or user.locked_at is not None:
+        return await _refuse_login(session, settings, repo, user, memberships)
+    user.failed_logins = 0
     if park_id is None and memberships:
         park_id = memberships[0].tenant_id  # the park of the oldest role
     tenant, grants = await _session_scope(repo, user, park_id, memberships)
+    if tenant is not None:
+        await _record_in_parks(session, [tenant.id], user, SecurityEvent.LOGIN, user.id)
     return await _issue_tokens(repo, settings, user, tenant, grants)
 
 
@@ -190,15 +317,19 @@ async def _presented_session(repo: TenancyRepository, refresh_token: str) -> Use
 
 async def refresh(session: AsyncSession, settings: Settings, refresh_token: str) -> Tokens | None:
     """Rotates the refresh token. Presenting an ended token means a copy is in other hands: every
-    session of that user in that park ends (the caller commits that), and the answer is None."""
+    session of that user in that park ends (the caller commits that), and the answer is None. A token
+    left unused for `session_idle_minutes` ends its session, also answered None."""
     repo = TenancyRepository(session)
     user_session = await _presented_session(repo, refresh_token)
     if user_session.revoked_at is not None:
         await repo.revoke_user_sessions(user_session.user_id, user_session.tenant_id)
         return None
-    user_session.revoked_at = datetime.now(UTC)
+    user_session.revoked_at = now = datetime.now(UTC)
+    # Each use rotates the token, so a session's creation is the last time its chain was used.
+    if user_session.created_at <= now - timedelta(minutes=settings.session_idle_minutes):
+        return None
     user = await repo.user(user_session.user_id)
-    if user_session.expires_at <= user_session.revoked_at or user is None or not user.is_active:
+    if user_session.expires_at <= now or user is None or not user.is_active or user.locked_at is not None:
         raise InvalidRefreshToken("refreshToken")
     await set_context(session, user_session.tenant_id, user.id)
     try:
@@ -215,8 +346,9 @@ async def logout(session: AsyncSession, refresh_token: str) -> None:
     user_session.revoked_at = user_session.revoked_at or datetime.now(UTC)
 
 
-def actor_from_access_token(token: str, settings: Settings) -> Principal:
-    """Raises InvalidToken. No database read: roles travel in the short-lived token. A token for a park
+def read_access_token(token: str, settings: Settings) -> AccessToken:
+    """Raises InvalidToken. No database read: roles travel in the short-lived token, and the caller
+    checks its authorization version (`current_auth_version`) against the user's. A token for a park
     gives a park-bound Actor; a platform admin's park-less token a bare Principal."""
     claims = decode_access_token(token, settings.jwt_secret.get_secret_value())
     try:
@@ -231,9 +363,91 @@ def actor_from_access_token(token: str, settings: Settings) -> Principal:
             grants=grants,
             is_platform_admin=bool(claims.get("pa")),
         )
-        return principal.in_park() or principal
+        return AccessToken(principal.in_park() or principal, int(claims["av"]), bool(claims.get("pwc")))
     except (ValueError, TypeError, KeyError) as exc:
         raise InvalidToken() from exc
+
+
+async def current_auth_version(session: AsyncSession, user_id: uuid.UUID) -> int | None:
+    """The user's authorization version in PostgreSQL; None for no such user."""
+    return await TenancyRepository(session).auth_version(user_id)
+
+
+# Passwords and accounts -----------------------------------------------------------------------
+
+
+def _require_user(actor: Principal) -> uuid.UUID:
+    if actor.user_id is None or actor.kind is not ActorKind.USER:
+        raise PermissionDenied()
+    return actor.user_id
+
+
+async def change_password(
+    session: AsyncSession, settings: Settings, actor: Principal, current_password: str, new_password: str
+) -> Tokens:
+    """Every session of the user ends (other devices sign in again); the caller gets new tokens."""
+    repo = TenancyRepository(session)
+    user = await repo.locked_user(_require_user(actor))
+    if user is None or not verify_password(user.password_hash, current_password):
+        raise InvalidCredentials("currentPassword")
+    history = (user.password_hash, *user.previous_password_hashes)[:PASSWORD_HISTORY]
+    check_password_strength(new_password, user.email, "newPassword", history)
+    was_temporary = user.must_change_password
+    _set_password(user, new_password, temporary=False)
+    await repo.bump_auth_version(user.id)
+    await repo.revoke_all_user_sessions(user.id)
+    memberships = await repo.memberships_of_user(user.id)
+    parks = _parks_of(memberships)
+    await _record_in_parks(session, parks, user, SecurityEvent.PASSWORD_CHANGE, user.id, forced=was_temporary)
+    await set_context(session, actor.tenant_id, user.id)
+    tenant, grants = await _session_scope(repo, user, actor.tenant_id, memberships)
+    return await _issue_tokens(repo, settings, user, tenant, grants)
+
+
+async def _member_of_actor_park(repo: TenancyRepository, actor: Actor, user_id: uuid.UUID) -> User:
+    """A user of the actor's park, locked for update; another park's user is not found."""
+    user = await repo.locked_user(user_id) if await repo.has_membership_in(actor.tenant_id, user_id) else None
+    if user is None:
+        raise NotFound("userId")
+    return user
+
+
+async def unlock_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) -> User:
+    require(actor, Perm.MEMBERSHIPS_MANAGE)
+    repo = TenancyRepository(session)
+    user = await _member_of_actor_park(repo, actor, user_id)
+    if user.locked_at is None:
+        raise NotLocked("userId")
+    before = audit.snapshot(user, "locked_at", "failed_logins")
+    user.locked_at, user.failed_logins = None, 0
+    audit.record(
+        session,
+        actor,
+        SecurityEvent.UNLOCK,
+        "User",
+        user.id,
+        before=before,
+        after={"email": user.email, **audit.snapshot(user, "locked_at", "failed_logins")},
+    )
+    return user
+
+
+async def disable_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> User:
+    """An account that may no longer sign in anywhere; its tokens stop working on their next request."""
+    require_platform_admin(principal)
+    repo = TenancyRepository(session)
+    user = await repo.locked_user(user_id)
+    if user is None:
+        raise NotFound("userId")
+    if not user.is_active:
+        raise AlreadyDisabled("userId")
+    user.is_active = False
+    await repo.bump_auth_version(user.id)
+    await repo.revoke_all_user_sessions(user.id)
+    await set_context(session, None, user.id)
+    parks = _parks_of(await repo.memberships_of_user(user.id))
+    await _record_in_parks(session, parks, user, SecurityEvent.USER_DISABLE, principal.user_id)
+    return user
 
 
 # API keys -------------------------------------------------------------------------------------
@@ -272,6 +486,11 @@ async def actor_from_api_key(session: AsyncSession, raw: str) -> Actor:
     )
 
 
+def record_api_key_use(session: AsyncSession, actor: Actor) -> None:
+    """Called at most once an hour per key (the caller keeps the count): a trail, not a write per request."""
+    audit.record(session, actor, SecurityEvent.API_KEY_USE, "ApiKey", actor.api_key_id)
+
+
 async def create_api_key(session: AsyncSession, actor: Actor, name: str, scopes: list[Perm]) -> tuple[ApiKey, str]:
     require(actor, Perm.API_KEYS_MANAGE)
     name = _required_text("name", name, 100)
@@ -289,7 +508,9 @@ async def create_api_key(session: AsyncSession, actor: Actor, name: str, scopes:
         created_by=actor.user_id,
     )
     await TenancyRepository(session).add(key)
-    audit.record(session, actor, "api_key.create", "ApiKey", key.id, after=audit.snapshot(key, *API_KEY_FIELDS))
+    audit.record(
+        session, actor, SecurityEvent.API_KEY_CREATE, "ApiKey", key.id, after=audit.snapshot(key, *API_KEY_FIELDS)
+    )
     return key, _format_api_key(key, secret)
 
 
@@ -303,7 +524,13 @@ async def revoke_api_key(session: AsyncSession, actor: Actor, key_id: uuid.UUID)
     before = audit.snapshot(key, *API_KEY_FIELDS)
     key.revoked_at = datetime.now(UTC)
     audit.record(
-        session, actor, "api_key.revoke", "ApiKey", key.id, before=before, after=audit.snapshot(key, *API_KEY_FIELDS)
+        session,
+        actor,
+        SecurityEvent.API_KEY_REVOKE,
+        "ApiKey",
+        key.id,
+        before=before,
+        after=audit.snapshot(key, *API_KEY_FIELDS),
     )
     return key
 
@@ -373,11 +600,12 @@ async def _grant(
     chain_id: uuid.UUID | None,
     enterprise_id: uuid.UUID | None,
     password: str | None,
+    temporary: bool,
 ) -> GrantResult:
     """`chain_id` and `enterprise_id` are checked by the caller."""
     repo = TenancyRepository(session)
     tenant_id = actor.tenant_id
-    user, generated = await _user_for_invite(repo, normalize_email(email), display_name, password)
+    user, generated = await _user_for_invite(repo, normalize_email(email), display_name, password, temporary)
     existing = await repo.find_membership(tenant_id, user.id, role, chain_id, enterprise_id)
     if existing is not None and existing.revoked_at is None:
         raise DuplicateMembership("email")
@@ -391,10 +619,12 @@ async def _grant(
             tenant_id=tenant_id, user_id=user.id, role=role, chain_id=chain_id, enterprise_id=enterprise_id
         )
         await repo.add(membership)
+    # Tokens the person holds lack the new role: their next request asks them to refresh.
+    await repo.bump_auth_version(user.id)
     audit.record(
         session,
         actor,
-        "membership.grant",
+        SecurityEvent.ROLE_GRANT,
         "Membership",
         membership.id,
         before=before,
@@ -415,13 +645,15 @@ async def invite_park_admin(
     email: str,
     display_name: str,
     password: str | None,
+    temporary: bool = True,
 ) -> GrantResult:
+    """`temporary=False` only for accounts whose password is published anyway (the demo data)."""
     require_platform_admin(principal)
     if await TenancyRepository(session).tenant(park_id) is None:
         raise NotFound("parkId")
     await set_context(session, park_id, principal.user_id)
     return await _grant(
-        session, principal.acting_in(park_id), email, display_name, Role.PARK_ADMIN, None, None, password
+        session, principal.acting_in(park_id), email, display_name, Role.PARK_ADMIN, None, None, password, temporary
     )
 
 
@@ -434,11 +666,12 @@ async def grant_membership(
     chain_id: uuid.UUID | None,
     enterprise_id: uuid.UUID | None,
     password: str | None,
+    temporary: bool = True,
 ) -> GrantResult:
     require(actor, Perm.MEMBERSHIPS_MANAGE)
     check_scope(role, chain_id, enterprise_id)
     await _check_scope_target(session, actor, chain_id, enterprise_id)
-    return await _grant(session, actor, email, display_name, role, chain_id, enterprise_id, password)
+    return await _grant(session, actor, email, display_name, role, chain_id, enterprise_id, password, temporary)
 
 
 async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: uuid.UUID) -> Membership:
@@ -454,12 +687,13 @@ async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: 
         raise LastParkAdmin("id")
     before = audit.snapshot(membership, *MEMBERSHIP_FIELDS)
     membership.revoked_at = datetime.now(UTC)
-    # Refresh tokens die now; an access token already issued lives out its few minutes.
+    # Refresh tokens die now, and access tokens already issued on their next request.
     await repo.revoke_user_sessions(membership.user_id, actor.tenant_id)
+    await repo.bump_auth_version(membership.user_id)
     audit.record(
         session,
         actor,
-        "membership.revoke",
+        SecurityEvent.ROLE_REVOKE,
         "Membership",
         membership.id,
         before=before,

@@ -79,7 +79,7 @@ async def _reference_park(bench: Bench) -> Account:
         kind=ActorKind.USER, tenant_id=account.park.id, user_id=account.user.id, grants=(Grant(Role.PARK_ADMIN),)
     )
     started = time.monotonic()
-    done = await load_reference_scale(bench.db, admin, "bench-officer-password")
+    done = await load_reference_scale(bench.db, admin, "Bench-officer-password")
     print(f"  {done} in {time.monotonic() - started:.0f} s", flush=True)
     # Planner statistics for the freshly loaded tables, as autovacuum would gather them given time.
     async with bench.db.owner_transaction() as session:

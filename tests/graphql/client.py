@@ -60,3 +60,20 @@ def error_codes(body: dict[str, Any]) -> list[str]:
 def user_errors(payload: dict[str, Any]) -> list[tuple[str | None, str]]:
     """A payload's userErrors as (field path joined by dots, code), e.g. ("input.enterpriseIds.2", "INVALID")."""
     return [(".".join(e["field"]) if e["field"] is not None else None, e["code"]) for e in payload["userErrors"]]
+
+
+CHANGE_PASSWORD = """
+mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) { accessToken mustChangePassword userErrors { field code } }
+}
+"""
+NEW_PASSWORD = "Fresh-Password-2026"
+
+
+async def first_login(client: AsyncTestClient[Any], email: str, temporary_password: str) -> str:
+    """Signs in with a temporary password and changes it (to NEW_PASSWORD), as a new account must."""
+    token = await login(client, email, temporary_password)
+    variables = {"input": {"currentPassword": temporary_password, "newPassword": NEW_PASSWORD}}
+    payload = (await gql(client, CHANGE_PASSWORD, variables, token=token))["data"]["changePassword"]
+    assert payload["userErrors"] == [] and payload["mustChangePassword"] is False, payload
+    return str(payload["accessToken"])

@@ -58,5 +58,27 @@ async def test_redis_down_lets_requests_through() -> None:
         assert await limiter.hit(fresh_key(), 1, 60) is True
         assert await limiter.exhausted(fresh_key(), 1) is False
         await limiter.reset(fresh_key())
+        assert await limiter.hit_and_get(fresh_key(), 1, 60, fresh_key()) == (True, None)
+        # Down, a once-an-hour record is skipped rather than written on every request.
+        assert await limiter.first_in(fresh_key(), 60) is False
     finally:
         await nowhere.aclose()
+
+
+async def test_hit_and_get_counts_and_reads_in_one_round_trip(redis: Redis) -> None:
+    limiter, key, other = RateLimiter(redis), fresh_key(), fresh_key()
+    await redis.set(other, b"7")
+
+    results = [await limiter.hit_and_get(key, 2, 60, other) for _ in range(3)]
+
+    assert results == [(True, b"7"), (True, b"7"), (False, b"7")]
+    assert (await limiter.hit_and_get(fresh_key(), 2, 60, fresh_key()))[1] is None
+
+
+async def test_first_in_a_window_is_true_once(redis: Redis) -> None:
+    limiter, key = RateLimiter(redis), fresh_key()
+
+    firsts = [await limiter.first_in(key, 60) for _ in range(3)]
+
+    assert firsts == [True, False, False]
+    assert 0 < await redis.ttl(f"rl:{key}") <= 60

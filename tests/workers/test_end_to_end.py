@@ -12,7 +12,7 @@ from redchain.infra.settings import Settings
 from redchain.services.permissions import Role
 from redchain.workers.outbox import relay
 from tests.factories import create_member, create_park, unique
-from tests.graphql.client import gql, login
+from tests.graphql.client import first_login, gql, login
 from tests.workers.conftest import run_worker_burst
 from tests.workers.helpers import outbox_rows
 
@@ -50,7 +50,7 @@ async def test_granted_membership_reaches_the_grantee_as_a_notification(
     )
     assert granted["data"]["grantMembership"]["userErrors"] == []
     membership_id = decode_id(granted["data"]["grantMembership"]["membership"]["id"], "Membership")
-    grantee_token = await login(client, email, PASSWORD, park_id=park_id)
+    grantee_token = await first_login(client, email, PASSWORD)
     before_relay = await gql(client, NOTIFICATIONS, token=grantee_token)
 
     await relay(db, arq_pool)

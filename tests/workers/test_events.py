@@ -60,7 +60,7 @@ async def grant(db: Database, park: Tenant, role: Role = Role.AUDITOR) -> tuple[
             role,
             None,
             None,
-            "a-long-enough-password",
+            "A-long-enough-password",
         )
     [event] = await outbox_rows(db, park, tenancy_events.MembershipGranted.name)
     return result.user, event

@@ -83,7 +83,7 @@ async def test_events_wait_out_a_redis_outage_and_take_effect_once(
                     Role.AUDITOR,
                     None,
                     None,
-                    "a-long-password",
+                    "A-long-password",
                 )
             grantees.append(result.user.id)
 

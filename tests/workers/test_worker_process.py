@@ -62,7 +62,7 @@ async def test_worker_relays_on_its_own_and_stops_cleanly(
                 Role.AUDITOR,
                 None,
                 None,
-                "a-long-password",
+                "A-long-password",
             )
         deadline = time.monotonic() + 20
         while not await notifications_of(db, park, granted.user.id):

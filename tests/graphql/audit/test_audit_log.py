@@ -10,7 +10,7 @@ from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from redchain.services.tenancy.models import Tenant
 from tests.factories import create_member, create_park, create_platform_admin, unique
-from tests.graphql.client import error_codes, gql, login, member_token
+from tests.graphql.client import error_codes, first_login, gql, login, member_token
 
 AUDIT_LOG = """
 query Log($first: Int, $after: String, $objectId: ID, $action: String) {
@@ -60,7 +60,7 @@ async def test_every_tenancy_mutation_is_audited_without_secrets(client: AsyncTe
             token=platform_token,
         )
     )["data"]["inviteParkAdmin"]
-    token = await login(client, admin_email, invite["temporaryPassword"])
+    token = await first_login(client, admin_email, invite["temporaryPassword"])
     grant = (
         await gql(
             client,
@@ -70,7 +70,7 @@ async def test_every_tenancy_mutation_is_audited_without_secrets(client: AsyncTe
                     "email": f"{unique('a')}@example.cn",
                     "displayName": "审",
                     "role": "AUDITOR",
-                    "password": "a-chosen-password",
+                    "password": "A-chosen-password",
                 }
             },
             token=token,
@@ -86,20 +86,22 @@ async def test_every_tenancy_mutation_is_audited_without_secrets(client: AsyncTe
     entries = [(e["action"], e["objectType"], e["objectId"]) for e in reversed(log["nodes"])]
     assert entries == [
         ("park.create", "Park", park_id),
-        ("membership.grant", "Membership", invite["membership"]["id"]),
-        ("membership.grant", "Membership", grant["membership"]["id"]),
-        ("membership.revoke", "Membership", grant["membership"]["id"]),
-        ("api_key.create", "ApiKey", key["apiKey"]["id"]),
-        ("api_key.revoke", "ApiKey", key["apiKey"]["id"]),
+        ("security.role_grant", "Membership", invite["membership"]["id"]),
+        ("security.login", "User", admin_id),
+        ("security.password_change", "User", admin_id),
+        ("security.role_grant", "Membership", grant["membership"]["id"]),
+        ("security.role_revoke", "Membership", grant["membership"]["id"]),
+        ("security.api_key_create", "ApiKey", key["apiKey"]["id"]),
+        ("security.api_key_revoke", "ApiKey", key["apiKey"]["id"]),
     ]
     assert [e["actorUserId"] for e in reversed(log["nodes"])] == [encode_id("User", platform_admin.id)] * 2 + [
         admin_id
-    ] * 4
+    ] * 6
     assert all(e["requestId"] and e["actorApiKeyId"] is None for e in log["nodes"])
-    revoke = next(e for e in log["nodes"] if e["action"] == "membership.revoke")
+    revoke = next(e for e in log["nodes"] if e["action"] == "security.role_revoke")
     assert (revoke["before"]["revoked_at"], revoke["before"]["role"]) == (None, "AUDITOR")
     assert revoke["after"]["revoked_at"] is not None
-    for secret in (invite["temporaryPassword"], "a-chosen-password", key["secret"], key["secret"].split("_")[-1]):
+    for secret in (invite["temporaryPassword"], "A-chosen-password", key["secret"], key["secret"].split("_")[-1]):
         assert secret not in str(log)
 
 
@@ -112,7 +114,8 @@ async def test_admins_and_auditors_read_the_log(client: AsyncTestClient[Any], db
 
     log = await _log(client, token)
 
-    assert log["totalCount"] == 1 and log["nodes"][0]["action"] == "api_key.create"
+    # Newest first: the reader's own login, the key, the admin's login.
+    assert [e["action"] for e in log["nodes"]] == ["security.login", "security.api_key_create", "security.login"]
 
 
 @pytest.mark.parametrize(
@@ -150,7 +153,7 @@ async def _park_with_history(client: AsyncTestClient[Any], db: Database) -> tupl
                     "email": f"{unique('m')}@example.cn",
                     "displayName": "员",
                     "role": "FINANCE_OFFICER",
-                    "password": "a-chosen-password",
+                    "password": "A-chosen-password",
                 }
             },
             token=token,
@@ -164,14 +167,14 @@ async def test_filters_by_object_and_action(client: AsyncTestClient[Any], db: Da
     _, token, ids = await _park_with_history(client, db)
 
     by_object = await _log(client, token, objectId=ids[0])
-    by_action = await _log(client, token, action="membership.grant")
-    both = await _log(client, token, objectId=ids[0], action="membership.revoke")
+    by_action = await _log(client, token, action="security.role_grant")
+    both = await _log(client, token, objectId=ids[0], action="security.role_revoke")
     nothing = await _log(client, token, action="no.such.action")
 
-    assert [e["action"] for e in by_object["nodes"]] == ["membership.revoke", "membership.grant"]
+    assert [e["action"] for e in by_object["nodes"]] == ["security.role_revoke", "security.role_grant"]
     assert by_object["totalCount"] == 2
     assert {e["objectId"] for e in by_action["nodes"]} == set(ids) and by_action["totalCount"] == 3
-    assert [e["action"] for e in both["nodes"]] == ["membership.revoke"]
+    assert [e["action"] for e in both["nodes"]] == ["security.role_revoke"]
     assert nothing == {"totalCount": 0, "nodes": [], "pageInfo": {"hasNextPage": False, "endCursor": None}}
 
 
@@ -181,9 +184,10 @@ async def test_pages_through_the_log(client: AsyncTestClient[Any], db: Database)
     first = await _log(client, token, first=3)
     rest = await _log(client, token, first=3, after=first["pageInfo"]["endCursor"])
 
-    assert (first["totalCount"], len(first["nodes"]), first["pageInfo"]["hasNextPage"]) == (4, 3, True)
-    assert (len(rest["nodes"]), rest["pageInfo"]["hasNextPage"]) == (1, False)
-    assert rest["nodes"][0]["action"] == "membership.grant"
+    # The admin's login, three grants and a revocation.
+    assert (first["totalCount"], len(first["nodes"]), first["pageInfo"]["hasNextPage"]) == (5, 3, True)
+    assert (len(rest["nodes"]), rest["pageInfo"]["hasNextPage"]) == (2, False)
+    assert [e["action"] for e in rest["nodes"]] == ["security.role_grant", "security.login"]
 
 
 async def test_another_parks_entries_are_never_visible(client: AsyncTestClient[Any], db: Database) -> None:
@@ -191,7 +195,7 @@ async def test_another_parks_entries_are_never_visible(client: AsyncTestClient[A
     park = await create_park(db)
     _, token = await member_token(client, db, park, Role.AUDITOR)
 
-    assert (await _log(client, token))["totalCount"] == 0
+    assert [e["action"] for e in (await _log(client, token))["nodes"]] == ["security.login"]  # its own
     assert (await _log(client, token, objectId=foreign_ids[0]))["totalCount"] == 0
 
 
@@ -206,11 +210,11 @@ async def test_bad_log_requests(client: AsyncTestClient[Any], db: Database, vari
 
 async def test_a_failed_mutation_leaves_no_entry(client: AsyncTestClient[Any], db: Database) -> None:
     park = await create_park(db)
-    user, token = await member_token(client, db, park, Role.PARK_ADMIN)
-    _, own = await create_member(db, park, Role.AUDITOR, user)
+    _, token = await member_token(client, db, park, Role.PARK_ADMIN)
+    other, own = await create_member(db, park, Role.AUDITOR)
 
     refused = [
-        await gql(client, GRANT, {"input": {"email": user.email, "displayName": "x", "role": "AUDITOR"}}, token=token),
+        await gql(client, GRANT, {"input": {"email": other.email, "displayName": "x", "role": "AUDITOR"}}, token=token),
         await gql(client, GRANT, {"input": {"email": "bad", "displayName": "x", "role": "AUDITOR"}}, token=token),
     ]
     await gql(client, REVOKE, {"id": encode_id("Membership", own.id)}, token=token)
@@ -220,4 +224,4 @@ async def test_a_failed_mutation_leaves_no_entry(client: AsyncTestClient[Any], d
         "DUPLICATE_MEMBERSHIP",
         "INVALID_EMAIL",
     ]
-    assert [e["action"] for e in (await _log(client, token))["nodes"]] == ["membership.revoke"]
+    assert [e["action"] for e in (await _log(client, token))["nodes"]] == ["security.role_revoke", "security.login"]

@@ -9,7 +9,6 @@ from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.services.registry.models import OrganizationStatus
 from tests.factories import (
-    PASSWORD,
     build_cast,
     create_chain,
     create_organization,
@@ -17,7 +16,7 @@ from tests.factories import (
     create_party_member,
     create_user,
 )
-from tests.graphql.client import error_codes, gql, login
+from tests.graphql.client import error_codes, first_login, gql, login
 from tests.graphql.registry.support import gid, token, user_errors
 
 CHAIN_FIELDS = "industryChain { id name description sortOrder archivedAt secretary { id } } userErrors { field code }"
@@ -95,11 +94,12 @@ async def test_a_park_created_through_the_api_has_the_reference_chains(
     await gql(
         client,
         INVITE,
-        {"input": {"parkId": park_id, "email": admin_email, "displayName": "管理员", "password": PASSWORD}},
+        {"input": {"parkId": park_id, "email": admin_email, "displayName": "管理员", "password": "Temporary-pass-1"}},
         token=platform_token,
     )
 
-    chains = await gql(client, CHAINS, token=await login(client, admin_email, PASSWORD, park_id))
+    # An invited admin's password is temporary: it is changed at first login.
+    chains = await gql(client, CHAINS, token=await first_login(client, admin_email, "Temporary-pass-1"))
 
     assert [n["name"] for n in chains["data"]["industryChains"]["nodes"]] == [
         "新材料",

@@ -77,7 +77,11 @@ async def test_scopes_limit_what_a_key_can_do(client: AsyncTestClient[Any], db: 
     members = await gql(client, "{ memberships { totalCount } }", token=secret)
     keys = await gql(client, API_KEYS, token=secret)
 
-    assert log["data"]["auditLog"]["nodes"][0]["action"] == "api_key.create"
+    # Newest first: the key's first use of the hour, then its creation.
+    assert [e["action"] for e in log["data"]["auditLog"]["nodes"]][:2] == [
+        "security.api_key_use",
+        "security.api_key_create",
+    ]
     assert error_codes(grant) == error_codes(keys) == ["FORBIDDEN"]
     assert members["data"]["memberships"]["totalCount"] == 0  # no memberships:read, and no memberships of its own
 

@@ -10,7 +10,7 @@ from redchain.graphql.relay import encode_id
 from redchain.infra.db import Database
 from redchain.services.permissions import Role
 from tests.factories import create_park, create_platform_admin, unique
-from tests.graphql.client import error_codes, gql, login, member_token, user_errors
+from tests.graphql.client import error_codes, first_login, gql, login, member_token, user_errors
 
 CREATE_PARK = """
 mutation CreatePark($input: CreateParkInput!) {
@@ -48,10 +48,12 @@ async def test_platform_admin_sets_up_a_park_whose_admin_can_log_in(client: Asyn
     payload = invited["data"]["inviteParkAdmin"]
     assert payload["userErrors"] == []
     assert payload["membership"]["role"] == "PARK_ADMIN" and payload["membership"]["user"]["email"] == email
-    admin_token = await login(client, email, payload["temporaryPassword"])
+    admin_token = await first_login(client, email, payload["temporaryPassword"])
     log = (await gql(client, AUDIT_LOG, token=admin_token))["data"]["auditLog"]["nodes"]
     assert [(e["action"], e["objectType"]) for e in log] == [
-        ("membership.grant", "Membership"),
+        ("security.password_change", "User"),
+        ("security.login", "User"),
+        ("security.role_grant", "Membership"),
         ("park.create", "Park"),
     ]
     assert payload["temporaryPassword"] not in str(log)
@@ -70,14 +72,14 @@ async def test_invite_with_a_chosen_password_returns_none(client: AsyncTestClien
                 "parkId": encode_id("Park", park.id),
                 "email": email,
                 "displayName": "王五",
-                "password": "chosen-long-password",
+                "password": "Chosen-long-password",
             }
         },
         token=token,
     )
 
     assert body["data"]["inviteParkAdmin"]["temporaryPassword"] is None
-    await login(client, email, "chosen-long-password")
+    await login(client, email, "Chosen-long-password")
 
 
 @pytest.mark.parametrize(

@@ -122,3 +122,44 @@ async def test_an_entry_is_rolled_back_with_its_change(db: Database) -> None:
             raise RuntimeError("the change failed")
 
     assert await _read(db, reader, AuditFilter()) == ([], 0)
+
+
+async def _security(db: Database, actor: Actor, where: AuditFilter) -> list[str]:
+    async with db.transaction(actor.tenant_id, actor.user_id) as session:
+        page = await audit.list_security_events(session, actor, where, PageRequest(first=50))
+        assert await audit.count_security_events(session, actor, where) == len(page.rows)
+        return [row.action for row in page.rows]
+
+
+async def test_security_events_are_the_security_actions_filtered_by_user_and_time(db: Database) -> None:
+    park = await create_park(db)
+    auditor = await _auditor(db, park)
+    other_user, _ = await create_member(db, park, Role.FINANCE_OFFICER)
+    other = actor_for(park, other_user, Grant(Role.FINANCE_OFFICER))
+    await _record(db, other, "enterprise.update")
+    await _record(db, other, audit.SecurityEvent.EXPORT)
+    await _record(db, auditor, audit.SecurityEvent.LOGIN)
+    after_all = datetime.now(UTC) + timedelta(seconds=1)
+
+    everything = await _security(db, auditor, AuditFilter())
+    by_other = await _security(db, auditor, AuditFilter(user_id=other_user.id))
+    before_any = await _security(db, auditor, AuditFilter(until=datetime.now(UTC) - timedelta(days=1)))
+    until_later = await _security(db, auditor, AuditFilter(until=after_all))
+
+    assert everything == until_later == ["security.login", "security.export"]
+    assert by_other == ["security.export"]
+    assert before_any == []
+
+
+@pytest.mark.parametrize("role", [Role.CHAIN_STAFF, Role.FINANCE_OFFICER, Role.ENTERPRISE_CONTACT])
+async def test_security_events_are_refused_to_other_roles_and_api_keys(db: Database, role: Role) -> None:
+    park = await create_park(db)
+    user, _ = await create_member(db, park, role)
+    key = Actor(
+        kind=ActorKind.API_KEY, tenant_id=park.id, api_key_id=uuid.uuid4(), api_scopes=frozenset({Perm.AUDIT_READ})
+    )
+
+    for actor in (actor_for(park, user, Grant(role)), key):
+        async with db.transaction(park.id, actor.user_id) as session:
+            with pytest.raises(PermissionDenied):
+                await audit.list_security_events(session, actor, AuditFilter(), PageRequest(first=10))

@@ -52,7 +52,7 @@ async def test_key_is_shown_once_and_stored_hashed(db: Database) -> None:
     assert stored.scopes == ["audit:read"]
     async with db.owner_transaction() as session:
         [entry] = await session.scalars(sa.select(AuditEntry).where(AuditEntry.object_id == key.id))
-    assert entry.action == "api_key.create"
+    assert entry.action == "security.api_key_create"
     assert entry.after == {"name": "统计平台", "scopes": ["audit:read"], "revoked_at": None}
 
 
@@ -138,7 +138,7 @@ async def test_revoked_key_stops_working(db: Database) -> None:
             await tenancy.revoke_api_key(session, admin, key.id)
     async with db.owner_transaction() as session:
         [entry] = await session.scalars(
-            sa.select(AuditEntry).where(AuditEntry.object_id == key.id, AuditEntry.action == "api_key.revoke")
+            sa.select(AuditEntry).where(AuditEntry.object_id == key.id, AuditEntry.action == "security.api_key_revoke")
         )
     assert entry.before is not None and entry.before["revoked_at"] is None
     assert entry.after is not None and entry.after["revoked_at"] is not None

@@ -24,9 +24,9 @@ from redchain.services.tenancy.errors import (
     DuplicateMembership,
     InvalidEmail,
     LastParkAdmin,
+    PasswordTooShort,
     ScopeNotAllowed,
     ScopeRequired,
-    WeakPassword,
 )
 from redchain.services.tenancy.models import Membership, Tenant, User
 from redchain.services.tenancy.repository import TenancyRepository
@@ -89,7 +89,7 @@ async def test_grant_to_a_new_person_creates_the_account_with_a_temporary_passwo
         tokens = await tenancy.login(session, settings, email, result.temporary_password, None)
     assert tokens.tenant is not None and tokens.tenant.id == park.id
     [entry] = await _entries(db, park, result.membership.id)
-    assert (entry.action, entry.actor_user_id, entry.before) == ("membership.grant", admin.user_id, None)
+    assert (entry.action, entry.actor_user_id, entry.before) == ("security.role_grant", admin.user_id, None)
     assert entry.after == {
         "user_id": str(result.user.id),
         "role": "AUDITOR",
@@ -119,7 +119,7 @@ async def test_grant_to_an_existing_account_keeps_its_password(db: Database) -> 
 async def test_grant_with_a_chosen_password(db: Database) -> None:
     _, admin = await _park_with_admin(db)
 
-    result = await _grant(db, admin, f"{unique('p')}@example.cn", password="a-long-enough-password")
+    result = await _grant(db, admin, f"{unique('p')}@example.cn", password="A-long-enough-password")
 
     assert result.temporary_password is None
 
@@ -194,7 +194,7 @@ async def test_scope_outside_the_park_is_not_found(
         ({"email": "not-an-email"}, InvalidEmail, "email"),
         ({"email": "two@@example.cn"}, InvalidEmail, "email"),
         ({"email": "x" * 250 + "@example.cn"}, TooLong, "email"),
-        ({"password": "short"}, WeakPassword, "password"),
+        ({"password": "short"}, PasswordTooShort, "password"),
         ({"password": "p" * 201}, TooLong, "password"),
         ({"display_name": "名" * 101}, TooLong, "displayName"),
     ],
@@ -233,7 +233,7 @@ async def test_granting_a_revoked_role_again_restores_it(db: Database) -> None:
 
     assert result.membership.id == membership.id and result.membership.revoked_at is None
     grant_entry = (await _entries(db, park, membership.id))[-1]
-    assert grant_entry.action == "membership.grant"
+    assert grant_entry.action == "security.role_grant"
     assert grant_entry.before is not None and grant_entry.before["revoked_at"] is not None
     assert grant_entry.after is not None and grant_entry.after["revoked_at"] is None
 
@@ -258,7 +258,7 @@ async def test_revoke_ends_the_role_and_is_audited(db: Database) -> None:
 
     assert revoked.revoked_at is not None
     [entry] = await _entries(db, park, membership.id)
-    assert entry.action == "membership.revoke"
+    assert entry.action == "security.role_revoke"
     assert entry.before is not None and entry.before["revoked_at"] is None
     assert entry.after is not None and entry.after["revoked_at"] is not None
     with pytest.raises(AlreadyRevoked):

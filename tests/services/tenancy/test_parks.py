@@ -97,7 +97,7 @@ async def test_invite_gives_the_park_its_admin(db: Database) -> None:
                 sa.select(AuditEntry.action).where(AuditEntry.tenant_id == park.id).order_by(AuditEntry.created_at)
             )
         )
-    assert actions == ["park.create", "membership.grant"]
+    assert actions == ["park.create", "security.role_grant"]
 
 
 async def test_invite_to_an_unknown_park_is_not_found(db: Database) -> None:

@@ -9,6 +9,7 @@ from redchain.infra.db import Database
 from redchain.infra.security import InvalidToken, encode_access_token
 from redchain.infra.settings import Settings
 from redchain.services.actor import Grant
+from redchain.services.errors import DomainError
 from redchain.services.permissions import Role
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.errors import InvalidCredentials, InvalidRefreshToken, NoMembership
@@ -28,8 +29,12 @@ from tests.factories import (
 async def _login(
     db: Database, settings: Settings, email: str, park: Tenant | None = None, password: str = PASSWORD
 ) -> tenancy.Tokens:
+    """A refusal raised, as the boundary turns it into a user error (here after the commit of what it recorded)."""
     async with db.transaction() as session:
-        return await tenancy.login(session, settings, email, password, park.id if park else None)
+        result = await tenancy.login(session, settings, email, password, park.id if park else None)
+    if isinstance(result, DomainError):
+        raise result
+    return result
 
 
 async def _refresh(db: Database, settings: Settings, refresh_token: str) -> tenancy.Tokens | None:
@@ -45,7 +50,7 @@ async def test_login_defaults_to_the_oldest_park_and_carries_its_roles(db: Datab
     tokens = await _login(db, settings, f"  {user.email.upper()} ")
 
     assert tokens.tenant is not None and tokens.tenant.id == first.id
-    actor = tenancy.actor_from_access_token(tokens.access_token, settings)
+    actor = tenancy.read_access_token(tokens.access_token, settings).actor
     assert (actor.tenant_id, actor.user_id, actor.roles) == (first.id, user.id, {Role.AUDITOR})
 
 
@@ -56,7 +61,7 @@ async def test_login_into_a_chosen_park(db: Database, settings: Settings) -> Non
 
     tokens = await _login(db, settings, user.email, second)
 
-    actor = tenancy.actor_from_access_token(tokens.access_token, settings)
+    actor = tenancy.read_access_token(tokens.access_token, settings).actor
     assert (actor.tenant_id, actor.roles) == (second.id, {Role.PARK_ADMIN})
 
 
@@ -67,7 +72,7 @@ async def test_scoped_role_travels_in_the_token(db: Database, settings: Settings
 
     tokens = await _login(db, settings, user.email)
 
-    assert tenancy.actor_from_access_token(tokens.access_token, settings).grants == (
+    assert tenancy.read_access_token(tokens.access_token, settings).actor.grants == (
         Grant(Role.CHAIN_STAFF, chain_id, None),
     )
 
@@ -104,7 +109,7 @@ async def test_platform_admin_without_roles_logs_in_without_a_park(db: Database,
 
     tokens = await _login(db, settings, admin.email)
 
-    actor = tenancy.actor_from_access_token(tokens.access_token, settings)
+    actor = tenancy.read_access_token(tokens.access_token, settings).actor
     assert tokens.tenant is None
     assert (actor.tenant_id, actor.is_platform_admin, actor.grants) == (None, True, ())
 
@@ -119,11 +124,11 @@ async def test_expired_and_tampered_access_tokens_are_refused(db: Database, sett
     foreign, _ = encode_access_token({"sub": str(user.id)}, "another-secret-that-is-long-enough-too", 5)
 
     with pytest.raises(InvalidToken) as raised:
-        tenancy.actor_from_access_token(expired, settings)
+        tenancy.read_access_token(expired, settings)
     assert raised.value.expired
     for bad in (tampered, foreign, "not-a-token"):
         with pytest.raises(InvalidToken) as raised:
-            tenancy.actor_from_access_token(bad, settings)
+            tenancy.read_access_token(bad, settings)
         assert not raised.value.expired
 
 
@@ -134,7 +139,7 @@ async def test_refresh_rotates_the_token(db: Database, settings: Settings) -> No
     second = await _refresh(db, settings, first.refresh_token)
 
     assert second is not None and second.refresh_token != first.refresh_token
-    actor = tenancy.actor_from_access_token(second.access_token, settings)
+    actor = tenancy.read_access_token(second.access_token, settings).actor
     assert actor.roles == {Role.AUDITOR}
     assert await _refresh(db, settings, second.refresh_token) is not None
 
