@@ -88,7 +88,7 @@ async def test_a_disabled_user_is_refused_on_the_next_request(client: AsyncTestC
     refused = await gql(client, CREATE_KEY, token=token)
 
     assert disabled["data"]["disableUser"]["userErrors"] == []
-    assert again["data"]["disableUser"]["userErrors"] == [{"field": "userId", "code": "ALREADY_DISABLED"}]
+    assert again["data"]["disableUser"]["userErrors"] == [{"field": ["input", "userId"], "code": "ALREADY_DISABLED"}]
     assert _reason(by_park_admin) == [("UNAUTHENTICATED", "TOKEN_REVOKED")]
     assert _reason(refused) == [("UNAUTHENTICATED", "TOKEN_REVOKED")]
     assert (await _login_payload(client, user.email))["userErrors"][0]["code"] == "INVALID_CREDENTIALS"
@@ -169,7 +169,7 @@ async def test_the_password_policy_names_the_field(
 
     payload = await _change(client, token, PASSWORD, new_password.format(local=user.email.split("@")[0]))
 
-    assert payload["userErrors"] == [{"field": "newPassword", "code": code}] and payload["accessToken"] is None
+    assert payload["userErrors"] == [{"field": ["input", "newPassword"], "code": code}] and payload["accessToken"] is None
 
 
 async def test_none_of_the_last_five_passwords_again(client: AsyncTestClient[Any], db: Database) -> None:
@@ -186,9 +186,9 @@ async def test_none_of_the_last_five_passwords_again(client: AsyncTestClient[Any
     sixth_back = await _change(client, token, "Sixth-pass-6", used[0])
     wrong_current = await _change(client, sixth_back["accessToken"], "not-my-password", "Another-pass-9")
 
-    assert [r["userErrors"] for r in refused] == [[{"field": "newPassword", "code": "PASSWORD_REUSED"}]] * 5
+    assert [r["userErrors"] for r in refused] == [[{"field": ["input", "newPassword"], "code": "PASSWORD_REUSED"}]] * 5
     assert sixth_back["userErrors"] == []
-    assert wrong_current["userErrors"] == [{"field": "currentPassword", "code": "INVALID_CREDENTIALS"}]
+    assert wrong_current["userErrors"] == [{"field": ["input", "currentPassword"], "code": "INVALID_CREDENTIALS"}]
 
 
 async def test_an_api_key_cannot_change_a_password(client: AsyncTestClient[Any], db: Database) -> None:
@@ -264,11 +264,11 @@ async def test_repeated_failures_lock_until_a_park_admin_unlocks(
         ["INVALID_CREDENTIALS"],
         ["ACCOUNT_LOCKED"],
     ]
-    assert [(e["field"], e["code"]) for e in with_right_password["userErrors"]] == [("email", "ACCOUNT_LOCKED")]
+    assert [(e["field"], e["code"]) for e in with_right_password["userErrors"]] == [(["input", "email"], "ACCOUNT_LOCKED")]
     assert error_codes(by_auditor) == ["FORBIDDEN"]
-    assert by_other_park["data"]["unlockUser"]["userErrors"] == [{"field": "userId", "code": "NOT_FOUND"}]
+    assert by_other_park["data"]["unlockUser"]["userErrors"] == [{"field": ["input", "userId"], "code": "NOT_FOUND"}]
     assert unlocked["data"]["unlockUser"]["userErrors"] == []
-    assert not_locked["data"]["unlockUser"]["userErrors"] == [{"field": "userId", "code": "NOT_LOCKED"}]
+    assert not_locked["data"]["unlockUser"]["userErrors"] == [{"field": ["input", "userId"], "code": "NOT_LOCKED"}]
     assert after["userErrors"] == [] and after["accessToken"]
     assert [e["action"] for e in events["nodes"]] == [
         "security.login",
