@@ -169,7 +169,8 @@ async def test_the_password_policy_names_the_field(
 
     payload = await _change(client, token, PASSWORD, new_password.format(local=user.email.split("@")[0]))
 
-    assert payload["userErrors"] == [{"field": ["input", "newPassword"], "code": code}] and payload["accessToken"] is None
+    assert payload["userErrors"] == [{"field": ["input", "newPassword"], "code": code}]
+    assert payload["accessToken"] is None
 
 
 async def test_none_of_the_last_five_passwords_again(client: AsyncTestClient[Any], db: Database) -> None:
@@ -264,7 +265,8 @@ async def test_repeated_failures_lock_until_a_park_admin_unlocks(
         ["INVALID_CREDENTIALS"],
         ["ACCOUNT_LOCKED"],
     ]
-    assert [(e["field"], e["code"]) for e in with_right_password["userErrors"]] == [(["input", "email"], "ACCOUNT_LOCKED")]
+    locked = [(e["field"], e["code"]) for e in with_right_password["userErrors"]]
+    assert locked == [(["input", "email"], "ACCOUNT_LOCKED")]
     assert error_codes(by_auditor) == ["FORBIDDEN"]
     assert by_other_park["data"]["unlockUser"]["userErrors"] == [{"field": ["input", "userId"], "code": "NOT_FOUND"}]
     assert unlocked["data"]["unlockUser"]["userErrors"] == []
