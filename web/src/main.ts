@@ -1,0 +1,23 @@
+import urql from '@urql/vue'
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { router } from './router'
+import { useSession } from './shared/auth/session'
+import { currentLocale, i18n } from './shared/i18n'
+import { canDirective } from './shared/permissions'
+import './shared/theme.css'
+
+const app = createApp(App)
+app.use(createPinia())
+const session = useSession()
+// A session that ends anywhere (expired, revoked, signed out) lands on sign-in, saying why.
+session.whenEnded((reason) => {
+  const current = router.currentRoute.value
+  const redirect = current.meta.public ? undefined : current.fullPath
+  void router.replace({ name: 'sign-in', query: { reason, ...(redirect && reason !== 'signedOut' ? { redirect } : {}) } })
+})
+document.documentElement.lang = currentLocale()
+app.use(i18n).use(router).use(urql, session.client)
+app.directive('can', canDirective(() => session.permissions))
+app.mount('#app')

@@ -1,0 +1,17 @@
+/** The side menu: each entry shows only to viewers whose permissions allow its screen. */
+import { OfficeBuilding } from '@element-plus/icons-vue'
+import type { Component } from 'vue'
+import type { Requirement } from './permissions'
+
+export interface MenuEntry {
+  /** Route name. */
+  name: string
+  /** i18n key of its label. */
+  label: string
+  icon: Component
+  permission: Requirement
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { name: 'enterprises', label: 'nav.enterprises', icon: OfficeBuilding, permission: 'REGISTRY_READ' },
+]
