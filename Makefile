@@ -8,7 +8,8 @@ PORT ?= 8000
 SCALE ?= small
 export PORT
 
-.PHONY: install run serve worker migrate migrate-check demo-data stop test lint format schema schema-check bench clean
+.PHONY: install run serve worker migrate migrate-check demo-data stop test lint format schema schema-check bench clean \
+	web web-if-possible web-dev web-test wheel
 
 install: $(VENV)/.installed
 
@@ -19,10 +20,10 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
-run: install          ## everything: embedded servers if needed, migrate, demo data, API + worker
+run: install web-if-possible  ## everything: embedded servers if needed, migrate, demo data, API + worker
 	$(BIN)/redchain run
 
-serve: install        ## the API alone
+serve: install web-if-possible  ## the API alone
 	$(BIN)/redchain serve
 
 worker: install       ## the arq worker alone
@@ -40,8 +41,31 @@ demo-data: install
 stop: install         ## stop embedded servers left running by serve/worker
 	$(BIN)/redchain stop-services
 
-test: install
+# The app is built first, so the wheel test sees the assets the wheel must carry; its own tests come after pytest.
+test: install web-if-possible
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory web-test
+
+web:                  ## build the web app into graphql/web_dist/ when its sources changed (needs npm)
+	@web/scripts/build-if-changed.sh --required
+
+web-if-possible:
+	@web/scripts/build-if-changed.sh
+
+web-dev:              ## Vite with hot reload on :5173; /graphql goes to the API on $(PORT) (make run first)
+	@web/scripts/build-if-changed.sh --deps
+	cd web && npm run dev -- --host 127.0.0.1
+
+# Generated GraphQL types must match the committed SDL (the build regenerates them); then Vitest, then
+# Playwright against a real API, worker, PostgreSQL and Redis that its config starts (web/playwright.config.ts).
+web-test: install web
+	@git diff --quiet -- web/src/shared/graphql/generated && test -z "$$(git ls-files --others --exclude-standard web/src/shared/graphql/generated)" \
+		|| { git status --short web/src/shared/graphql/generated; echo "web/src/shared/graphql/generated is stale: commit what make web regenerated"; exit 1; }
+	cd web && npm run --silent test:unit
+	cd web && CHROMIUM="$$(scripts/find-chromium.sh)" npx playwright test
+
+wheel: install web    ## a wheel of redchain, the built web app included
+	$(BIN)/pip wheel --no-deps --no-build-isolation -w dist .
 
 lint: install
 	$(BIN)/ruff check .
@@ -71,4 +95,4 @@ bench: install
 	$(BIN)/python -m tests.bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .lint .imports
+	rm -rf $(VENV) build dist *.egg-info .lint .imports graphql/web_dist .web-build-stamp web/node_modules

@@ -27,6 +27,7 @@ from redchain.graphql.errors import ErrorCode, message_for
 from redchain.graphql.input_guard import BadString, check_request
 from redchain.graphql.schema import schema
 from redchain.graphql.tickets.files import download_attachment
+from redchain.graphql.web import web_app
 from redchain.infra import outbox
 from redchain.infra.db import Database
 from redchain.infra.logging import configure_logging
@@ -279,7 +280,7 @@ def create_app() -> Litestar:
     settings = get_settings()
     configure_logging()
     app = Litestar(
-        route_handlers=[GraphQLController, healthz, readyz, metrics, rest_me, download_attachment],
+        route_handlers=[GraphQLController, healthz, readyz, metrics, rest_me, download_attachment, web_app],
         exception_handlers={LitestarHTTPException: http_exception_handler, Exception: internal_error_handler},
         on_startup=[_startup],
         on_shutdown=[_shutdown],

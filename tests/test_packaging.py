@@ -67,7 +67,19 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         REPO,
         source,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv", ".data", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+            ".git",
+            ".venv",
+            ".data",
+            "build",
+            "dist",
+            "*.egg-info",
+            "__pycache__",
+            ".*_cache",
+            # web/ is not in the wheel; its dependencies and test runs are large.
+            "node_modules",
+            "test-results",
+            "playwright-report",
+            ".e2e-data",
         ),
     )
     out = tmp_path_factory.mktemp("wheel")
@@ -100,3 +112,16 @@ def test_the_wheel_ships_every_source_file(wheel_names: set[str]) -> None:
 def test_the_wheel_ships_no_tests_and_no_top_level_graphql(wheel_names: set[str]) -> None:
     assert not [n for n in wheel_names if n.startswith(("tests/", "graphql/", "redchain/tests/"))]
     assert not [n for n in wheel_names if n.endswith((".pyc", "/graphql/__init__.py"))]
+
+
+def test_the_wheel_carries_the_built_web_app(wheel_names: set[str]) -> None:
+    built = REPO / "graphql" / "web_dist"
+    if not (built / "index.html").is_file():
+        pytest.skip("the web app is not built (make web; make test builds it first when npm is present)")
+    assets = {n for n in wheel_names if n.startswith("redchain/graphql/web_dist/assets/")}
+
+    assert "redchain/graphql/web_dist/index.html" in wheel_names
+    files = {"redchain/graphql/web_dist/" + p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
+    assert files <= wheel_names
+    assert any(n.endswith(".js") for n in assets) and any(n.endswith(".css") for n in assets)
+    assert any(n.endswith(".js.gz") for n in assets)
