@@ -14,6 +14,8 @@ const session = useSession()
 // A session that ends anywhere (expired, revoked, signed out) lands on sign-in, saying why.
 session.whenEnded((reason) => {
   const current = router.currentRoute.value
+  // Before the first page is shown, the router's guard sends to sign-in itself.
+  if (current.matched.length === 0) return
   const redirect = current.meta.public ? undefined : current.fullPath
   void router.replace({ name: 'sign-in', query: { reason, ...(redirect && reason !== 'signedOut' ? { redirect } : {}) } })
 })

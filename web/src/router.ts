@@ -45,8 +45,9 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const session = useSession()
   if (!session.signedIn) return { name: 'sign-in', query: { redirect: to.fullPath } }
-  if (!session.viewer && !(await session.loadViewer())) {
-    return session.signedIn ? true : { name: 'sign-in', query: { redirect: to.fullPath } }
+  if (!session.viewer && !(await session.loadViewer()) && !session.signedIn) {
+    // The session ended while loading (revoked or expired): say why.
+    return { name: 'sign-in', query: { redirect: to.fullPath, ...(session.endedReason ? { reason: session.endedReason } : {}) } }
   }
   const required = to.matched.map((r) => r.meta.permission).find((p) => p !== undefined)
   if (required && !session.can(required)) return { name: 'forbidden' }

@@ -73,7 +73,8 @@ export const useSession = defineStore('session', () => {
     onEnded(reason)
   }
 
-  async function renew(): Promise<string | null> {
+  /** A new access token, or null after ending the session for `failure` when the API refuses to renew. */
+  async function renew(failure: EndReason): Promise<string | null> {
     const current = tokens.value
     if (!current) return null
     const result = await exclusively(async () => {
@@ -87,15 +88,15 @@ export const useSession = defineStore('session', () => {
     })
     if (result === undefined) return current.accessToken // no answer (network): keep the session, retry later
     if (result === null) {
-      end('expired')
+      end(failure)
       return null
     }
     save(result)
     return result.accessToken
   }
 
-  function renewOnce(): Promise<string | null> {
-    renewing ??= renew().finally(() => {
+  function renewOnce(failure: EndReason): Promise<string | null> {
+    renewing ??= renew(failure).finally(() => {
       renewing = null
     })
     return renewing
@@ -106,15 +107,13 @@ export const useSession = defineStore('session', () => {
       const current = tokens.value
       if (!current) return null
       if (Date.parse(current.expiresAt) - Date.now() > RENEW_MARGIN_MS) return current.accessToken
-      return renewOnce()
+      return renewOnce('expired')
     },
-    async refused(reason: AuthFailure) {
-      if (!tokens.value) return null
-      if (reason === 'TOKEN_EXPIRED') return renewOnce()
-      // A token the API no longer accepts (session or role revoked): renewing tells whether any session is left.
-      const renewed = await renewOnce()
-      if (!renewed && tokens.value) end('revoked')
-      return renewed
+    refused(reason: AuthFailure) {
+      if (!tokens.value) return Promise.resolve(null)
+      // An expired token is renewed; one the API no longer accepts (session or role revoked) too, and
+      // whether that works tells whether any session is left.
+      return renewOnce(reason === 'TOKEN_EXPIRED' ? 'expired' : 'revoked')
     },
   })
 

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test'
+import { AppShell } from './pages/AppShell'
+import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage'
+import { EnterpriseListPage } from './pages/EnterpriseListPage'
+import { SignInPage } from './pages/SignInPage'
+import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './support'
+
+// The small demo park (services/demo.py): five enterprises over four chains, three of them key.
+const LITHIUM = '长沙远大锂电材料有限公司'
+
+test.beforeEach(async ({ page }) => {
+  const signIn = new SignInPage(page)
+  await signIn.open()
+  await signIn.signIn(PARK_ADMIN, DEMO_PASSWORD)
+})
+
+test('PARK_ADMIN: enterprise list, Chinese search, detail @phone', async ({ page }, testInfo) => {
+  const list = new EnterpriseListPage(page)
+  const shell = new AppShell(page)
+  await list.expectLoaded()
+  await expect(shell.park).toHaveText('长沙高新区党工委')
+  await expect(shell.user).toContainText('王敏')
+  await expect(list.total).toContainText('5')
+  await expectAccessible(page, testInfo)
+  await screenshot(page, testInfo, 'enterprise-list')
+
+  await list.searchFor('锂电')
+
+  await expect(list.links).toHaveCount(1)
+  expect(await list.names()).toEqual([LITHIUM])
+  await expect(list.total).toContainText('1')
+  await expect(page).toHaveURL(/q=%E9%94%82%E7%94%B5/)
+
+  await list.open(LITHIUM)
+
+  const detail = new EnterpriseDetailPage(page)
+  await expect(detail.name).toHaveText(LITHIUM)
+  await expect(detail.creditCode).toHaveText(/^[0-9A-HJ-NPQRTUWXY]{18}$/)
+  await expectAccessible(page, testInfo)
+  await screenshot(page, testInfo, 'enterprise-detail')
+
+  await detail.back.click()
+  await list.expectLoaded()
+})
+
+test('filters narrow the list and live in the URL', async ({ page }) => {
+  const list = new EnterpriseListPage(page)
+  await list.expectLoaded()
+
+  await list.chooseFilter('filter-key', '是')
+
+  await expect(list.links).toHaveCount(3)
+  await expect(page).toHaveURL(/key=yes/)
+
+  await page.reload()
+
+  await expect(list.links).toHaveCount(3)
+  await page.getByTestId('filter-reset').click()
+  await expect(list.links).toHaveCount(5)
+})
+
+test('a search that matches nothing shows the empty state', async ({ page }) => {
+  const list = new EnterpriseListPage(page)
+  await list.expectLoaded()
+
+  await list.searchFor('不存在的企业名称')
+
+  await expect(page.getByTestId('query-empty')).toBeVisible()
+  await expect(list.total).toContainText('0')
+})
+
+test('an enterprise outside the park is not found, not an error', async ({ page }) => {
+  await new EnterpriseListPage(page).expectLoaded()
+
+  await page.goto('/enterprises/RW50ZXJwcmlzZTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA=')
+
+  await expect(page.getByTestId('enterprise-not-found')).toBeVisible()
+})
+
+test('a network failure offers a retry that recovers', async ({ page }) => {
+  const list = new EnterpriseListPage(page)
+  await list.expectLoaded()
+  await page.route('**/graphql', (route) => route.abort('connectionrefused'))
+
+  await list.searchFor('博翔')
+
+  await expect(page.getByTestId('query-error')).toBeVisible()
+  await page.unroute('**/graphql')
+  await page.getByTestId('query-retry').click()
+  await expect(list.links).toHaveCount(1)
+})
