@@ -12,7 +12,7 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.response import File
 
-from redchain.infra.settings import Settings, get_settings
+from redchain.infra.settings import Settings
 
 WEB_DIST = Path(__file__).resolve().with_name("web_dist")
 # Paths the API answers itself: an unknown one under them is a JSON 404, never the app.
@@ -92,5 +92,5 @@ def web_app(request: Request[Any, Any, Any]) -> Response[Any] | File:
         if path.startswith("assets/"):
             # A missing hashed file is an old build's: answering with the page would be read as JavaScript.
             raise NotFoundException()
-    page = render_index(index.read_text(encoding="utf-8"), get_settings())
+    page = render_index(index.read_text(encoding="utf-8"), request.app.state.redchain.settings)
     return Response(page, media_type="text/html; charset=utf-8", headers=INDEX_HEADERS)

@@ -24,6 +24,8 @@ export default defineConfig({
     baseURL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Charts draw without animation, so screenshots show them finished.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     testIdAttribute: 'data-test',
@@ -39,12 +41,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf '${dataDir}' && exec '${redchain}' run`,
+    // Its log goes to test-results/server.log (kept with the screenshots), E2E_VERBOSE=1 shows it here.
+    command: process.env.E2E_VERBOSE
+      ? `rm -rf '${dataDir}' && exec '${redchain}' run`
+      : `rm -rf '${dataDir}' && mkdir -p test-results && exec '${redchain}' run > test-results/server.log 2>&1`,
     url: `${baseURL}/readyz`,
     // E2E_REUSE=1 keeps a stack started by hand (same PORT and DATA_DIR) between runs while writing tests.
     reuseExistingServer: !!process.env.E2E_REUSE,
     timeout: 240_000,
-    stdout: process.env.E2E_VERBOSE ? 'pipe' : 'ignore',
+    stdout: 'pipe',
     stderr: 'pipe',
     // SIGTERM: `redchain run` then stops the API, the worker and the embedded servers it started.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },

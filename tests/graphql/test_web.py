@@ -12,6 +12,7 @@ from litestar.testing import AsyncTestClient
 
 from redchain.graphql import web
 from redchain.graphql.errors import ErrorCode
+from redchain.infra.settings import Settings
 
 ASSET = "assets/index-Bx9f3Q1a.js"
 PAGE = f"""<!doctype html><html><head>
@@ -40,7 +41,7 @@ def page_settings(body: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", ["/", "/enterprises", "/enterprises/RW50ZXJwcmlzZTox", "/sign-in?reason=expired"])
 async def test_every_deep_link_gets_the_page_uncached_with_this_deployments_settings(
-    client: AsyncTestClient[Any], build: Path, path: str
+    client: AsyncTestClient[Any], settings: Settings, build: Path, path: str
 ) -> None:
     response = await client.get(path)
 
@@ -52,17 +53,18 @@ async def test_every_deep_link_gets_the_page_uncached_with_this_deployments_sett
         "graphqlPath": "/graphql",
         "defaultLocale": "zh-CN",
         "graphiql": False,  # the test settings have DEBUG=false
-        "version": web.runtime_settings(web.get_settings())["version"],
+        "version": web.runtime_settings(settings)["version"],
     }
 
 
-def test_settings_cannot_end_the_script_element() -> None:
-    rendered = web.render_index(PAGE, web.get_settings().model_copy(update={"debug": True}))
+def test_a_setting_cannot_end_the_script_element(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(web, "_version", lambda: "1.0</script><script>alert(1)</script>")
 
-    settings = page_settings(rendered)
+    rendered = web.render_index(PAGE, settings.model_copy(update={"debug": True}))
 
-    assert settings["graphiql"] is True
     assert rendered.count("</script>") == PAGE.count("</script>")
+    assert page_settings(rendered)["version"] == "1.0</script><script>alert(1)</script>"
+    assert page_settings(rendered)["graphiql"] is True
 
 
 async def test_hashed_assets_are_immutable_and_gzipped_when_the_browser_accepts_it(

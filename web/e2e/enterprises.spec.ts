@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { AppShell } from './pages/AppShell'
+import { DashboardPage } from './pages/DashboardPage'
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage'
 import { EnterpriseListPage } from './pages/EnterpriseListPage'
 import { SignInPage } from './pages/SignInPage'
@@ -12,14 +13,23 @@ test.beforeEach(async ({ page }) => {
   const signIn = new SignInPage(page)
   await signIn.open()
   await signIn.signIn(PARK_ADMIN, DEMO_PASSWORD)
+  await expect(new DashboardPage(page).root).toBeVisible()
 })
 
-test('PARK_ADMIN: enterprise list, Chinese search, detail @phone', async ({ page }, testInfo) => {
-  const list = new EnterpriseListPage(page)
+test('PARK_ADMIN: dashboard, enterprise list, Chinese search, detail @phone', async ({ page }, testInfo) => {
+  const dashboard = new DashboardPage(page)
   const shell = new AppShell(page)
-  await list.expectLoaded()
+  await dashboard.expectLoaded()
   await expect(shell.park).toHaveText('长沙高新区党工委')
   await expect(shell.user).toContainText('王敏')
+  await expect(dashboard.figure('enterprises')).toContainText('5')
+  await expectAccessible(page, testInfo)
+  await screenshot(page, testInfo, 'dashboard')
+
+  await dashboard.figure('enterprises').click()
+
+  const list = new EnterpriseListPage(page)
+  await list.expectLoaded()
   await expect(list.total).toContainText('5')
   await expectAccessible(page, testInfo)
   await screenshot(page, testInfo, 'enterprise-list')
@@ -43,8 +53,20 @@ test('PARK_ADMIN: enterprise list, Chinese search, detail @phone', async ({ page
   await list.expectLoaded()
 })
 
+test('a dashboard figure opens the list filtered to it', async ({ page }) => {
+  const dashboard = new DashboardPage(page)
+  await dashboard.expectLoaded()
+
+  await dashboard.figure('key').click()
+
+  const list = new EnterpriseListPage(page)
+  await expect(page).toHaveURL(/\/enterprises\?key=yes$/)
+  await expect(list.links).toHaveCount(3)
+})
+
 test('filters narrow the list and live in the URL', async ({ page }) => {
   const list = new EnterpriseListPage(page)
+  await page.goto('/enterprises')
   await list.expectLoaded()
 
   await list.chooseFilter('filter-key', '是')
@@ -61,6 +83,7 @@ test('filters narrow the list and live in the URL', async ({ page }) => {
 
 test('a search that matches nothing shows the empty state', async ({ page }) => {
   const list = new EnterpriseListPage(page)
+  await page.goto('/enterprises')
   await list.expectLoaded()
 
   await list.searchFor('不存在的企业名称')
@@ -70,8 +93,6 @@ test('a search that matches nothing shows the empty state', async ({ page }) => 
 })
 
 test('an enterprise outside the park is not found, not an error', async ({ page }) => {
-  await new EnterpriseListPage(page).expectLoaded()
-
   await page.goto('/enterprises/RW50ZXJwcmlzZTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA=')
 
   await expect(page.getByTestId('enterprise-not-found')).toBeVisible()
@@ -79,6 +100,7 @@ test('an enterprise outside the park is not found, not an error', async ({ page 
 
 test('a network failure offers a retry that recovers', async ({ page }) => {
   const list = new EnterpriseListPage(page)
+  await page.goto('/enterprises')
   await list.expectLoaded()
   await page.route('**/graphql', (route) => route.abort('connectionrefused'))
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { DashboardPage } from './pages/DashboardPage'
 import { EnterpriseListPage } from './pages/EnterpriseListPage'
 import { SignInPage } from './pages/SignInPage'
 import { DEMO_PASSWORD, PARK_ADMIN } from './support'
@@ -13,7 +14,7 @@ async function signedIn(page: Page): Promise<StoredSession> {
   const signIn = new SignInPage(page)
   await signIn.open()
   await signIn.signIn(PARK_ADMIN, DEMO_PASSWORD)
-  await new EnterpriseListPage(page).expectLoaded()
+  await new DashboardPage(page).expectLoaded()
   return JSON.parse((await page.evaluate(() => localStorage.getItem('redchain.session'))) ?? 'null') as StoredSession
 }
 
@@ -25,7 +26,7 @@ test('an access token about to expire is renewed silently', async ({ page }) => 
   const before = await signedIn(page)
   await store(page, { ...before, expiresAt: new Date(Date.now() + 5_000).toISOString() })
 
-  await page.reload()
+  await page.goto('/enterprises')
 
   const list = new EnterpriseListPage(page)
   await list.expectLoaded()
@@ -46,7 +47,7 @@ test('a session ended elsewhere lands on sign-in with the reason', async ({ page
   expect((await logout.json()) as unknown).toEqual({ data: { logout: { ok: true } } })
   await store(page, { ...session, accessToken: 'not-a-valid-token' })
 
-  await page.reload()
+  await page.goto('/enterprises')
 
   const signIn = new SignInPage(page)
   await expect(page).toHaveURL(/\/sign-in\?.*reason=revoked/)
@@ -64,7 +65,7 @@ test('an expired session whose renewal is refused lands on sign-in as expired', 
   })
   await store(page, { ...session, expiresAt: new Date(Date.now() - 1_000).toISOString() })
 
-  await page.reload()
+  await page.goto('/enterprises')
 
   await expect(page).toHaveURL(/\/sign-in\?.*reason=expired/)
   await expect(new SignInPage(page).reason).toBeVisible()

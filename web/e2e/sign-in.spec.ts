@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { AppShell } from './pages/AppShell'
+import { DashboardPage } from './pages/DashboardPage'
 import { EnterpriseListPage } from './pages/EnterpriseListPage'
 import { SignInPage } from './pages/SignInPage'
 import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './support'
@@ -57,7 +58,7 @@ test('signing out ends the session and says so', async ({ page }) => {
   const signIn = new SignInPage(page)
   await signIn.open()
   await signIn.signIn(PARK_ADMIN, DEMO_PASSWORD)
-  await new EnterpriseListPage(page).expectLoaded()
+  await new DashboardPage(page).expectLoaded()
 
   await new AppShell(page).signOut.click()
 
@@ -65,4 +66,27 @@ test('signing out ends the session and says so', async ({ page }) => {
   await expect(signIn.reason).toBeVisible()
   await page.goto('/enterprises')
   await expect(page).toHaveURL(/\/sign-in/)
+})
+
+test('the first page loads at most 500 KB of JavaScript, gzipped', async ({ page }, testInfo) => {
+  const scripts = new Set<string>()
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.add(request.url())
+  })
+
+  await new SignInPage(page).open()
+  await page.waitForLoadState('networkidle')
+
+  // What a browser that accepts gzip receives: the server states each answer's length on the wire.
+  const sizes = await Promise.all(
+    [...scripts].map(async (url) => {
+      const response = await page.request.get(url, { headers: { 'Accept-Encoding': 'gzip' } })
+      return Number(response.headers()['content-length'])
+    }),
+  )
+  const total = sizes.reduce((a, b) => a + b, 0)
+  await testInfo.attach('initial-js', { body: `${scripts.size} scripts, ${(total / 1024).toFixed(1)} KB gzipped`, contentType: 'text/plain' })
+  console.log(`initial JavaScript: ${scripts.size} scripts, ${(total / 1024).toFixed(1)} KB gzipped`)
+  expect(sizes.every((n) => n > 0)).toBe(true)
+  expect(total).toBeLessThanOrEqual(500 * 1024)
 })

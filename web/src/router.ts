@@ -21,6 +21,12 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', redirect: () => ({ name: MENU.find((e) => useSession().can(e.permission))?.name ?? 'forbidden' }) },
       {
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('./features/dashboard/pages/DashboardPage.vue'),
+        meta: { permission: 'REGISTRY_READ' },
+      },
+      {
         path: 'enterprises',
         name: 'enterprises',
         component: () => import('./features/registry/pages/EnterpriseListPage.vue'),

@@ -1,5 +1,5 @@
 /** The side menu: each entry shows only to viewers whose permissions allow its screen. */
-import { OfficeBuilding } from '@element-plus/icons-vue'
+import { DataAnalysis, OfficeBuilding } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Requirement } from './permissions'
 
@@ -13,5 +13,6 @@ export interface MenuEntry {
 }
 
 export const MENU: readonly MenuEntry[] = [
+  { name: 'dashboard', label: 'nav.home', icon: DataAnalysis, permission: 'REGISTRY_READ' },
   { name: 'enterprises', label: 'nav.enterprises', icon: OfficeBuilding, permission: 'REGISTRY_READ' },
 ]

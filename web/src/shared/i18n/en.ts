@@ -52,6 +52,15 @@ const en: typeof zhCN = {
     notFound: { title: 'No such page', detail: 'The address may be wrong, or the page has moved.' },
     forbidden: { title: 'Not allowed', detail: 'Your role does not open this page.' },
   },
+  dashboard: {
+    enterprises: 'Enterprises',
+    coverageRate: 'Coverage rate',
+    uncovered: 'Not covered',
+    employeeCoverage: 'Employees covered',
+    keyEnterprises: 'Key enterprises',
+    unreachedKey: 'Unreached key enterprises',
+    organizationsByKind: 'Organisations by kind',
+  },
   nav: {
     enterprises: 'Enterprises',
     home: 'Dashboard',

@@ -50,6 +50,15 @@ export default {
     notFound: { title: '页面不存在', detail: '地址可能有误，或页面已移动。' },
     forbidden: { title: '无权访问', detail: '您的角色没有打开此页面的权限。' },
   },
+  dashboard: {
+    enterprises: '在册企业',
+    coverageRate: '党组织覆盖率',
+    uncovered: '未覆盖企业',
+    employeeCoverage: '员工覆盖率',
+    keyEnterprises: '重点企业',
+    unreachedKey: '失联风险重点企业',
+    organizationsByKind: '党组织（按类型）',
+  },
   nav: {
     enterprises: '企业',
     home: '工作台',
