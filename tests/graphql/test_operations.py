@@ -47,7 +47,7 @@ async def test_request_ids_differ(client: AsyncTestClient[Any]) -> None:
 
 async def test_sane_incoming_request_id_is_echoed(client: AsyncTestClient[Any]) -> None:
     graphql = await client.post("/graphql", json={"query": ME}, headers={"X-Request-ID": "gw-2026.11_23-abc"})
-    not_found = await client.get("/nope", headers={"X-Request-ID": "gw-1"})
+    not_found = await client.get("/api/nope", headers={"X-Request-ID": "gw-1"})
 
     assert graphql.headers["x-request-id"] == "gw-2026.11_23-abc"
     assert not_found.headers["x-request-id"] == "gw-1"
@@ -67,13 +67,13 @@ async def test_insane_incoming_request_id_is_replaced(client: AsyncTestClient[An
 
 async def test_log_lines_are_json_with_the_request_id(client: AsyncTestClient[Any], json_log: io.StringIO) -> None:
     await client.post("/graphql", json={"query": ME}, headers={"X-Request-ID": "log-check-1"})
-    await client.get("/nope", headers={"X-Request-ID": "log-check-2"})
+    await client.get("/api/nope", headers={"X-Request-ID": "log-check-2"})
 
     lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
     by_request = {line["request_id"]: line for line in lines if line["logger"] == "redchain.api"}
     assert {"log-check-1", "log-check-2"} <= set(by_request)
     assert by_request["log-check-1"]["message"].startswith("POST /graphql 200")
-    assert by_request["log-check-2"]["message"].startswith("GET /nope 404")
+    assert by_request["log-check-2"]["message"].startswith("GET /api/nope 404")
     assert all({"ts", "level", "logger", "message", "request_id"} <= set(line) for line in lines)
 
 

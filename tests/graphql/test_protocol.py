@@ -163,7 +163,7 @@ async def test_other_methods_are_405(client: AsyncTestClient[Any], token: str) -
 
 
 async def test_unknown_path_is_404(client: AsyncTestClient[Any]) -> None:
-    assert_refused(await client.get("/nope"), 404, ErrorCode.NOT_FOUND)
+    assert_refused(await client.get("/api/nope"), 404, ErrorCode.NOT_FOUND)
 
 
 async def test_execution_error_is_200_with_errors(client: AsyncTestClient[Any]) -> None:
