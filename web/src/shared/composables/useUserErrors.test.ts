@@ -6,8 +6,8 @@ describe('useUserErrors', () => {
     const form = useUserErrors(['email', 'password'])
 
     const ok = form.apply([
-      { field: 'email', code: 'INVALID_EMAIL', message: '邮箱格式不正确' },
-      { field: 'input.password', code: 'TOO_SHORT', message: '密码太短' },
+      { field: ['email'], code: 'INVALID_EMAIL', message: '邮箱格式不正确' },
+      { field: ['input', 'password'], code: 'TOO_SHORT', message: '密码太短' },
     ])
 
     expect(ok).toBe(false)
@@ -21,7 +21,7 @@ describe('useUserErrors', () => {
 
     form.apply([
       { field: null, code: 'INVALID_CREDENTIALS', message: '邮箱或密码错误' },
-      { field: 'parkId', code: 'NOT_A_MEMBER', message: '不是该园区成员' },
+      { field: ['parkId'], code: 'NOT_A_MEMBER', message: '不是该园区成员' },
     ])
 
     expect(form.fieldError('email')).toBeUndefined()
@@ -33,8 +33,8 @@ describe('useUserErrors', () => {
   it('keeps the first error of a field on it and clears on success', () => {
     const form = useUserErrors(['name'])
     form.apply([
-      { field: 'name', code: 'REQUIRED', message: 'first' },
-      { field: 'name', code: 'TOO_LONG', message: 'second' },
+      { field: ['name'], code: 'REQUIRED', message: 'first' },
+      { field: ['input', 'name'], code: 'TOO_LONG', message: 'second' },
     ])
     expect(form.fieldError('name')).toBe('first')
 
@@ -45,7 +45,7 @@ describe('useUserErrors', () => {
   })
 
   it('names nested input paths without the input prefix', () => {
-    expect(fieldKey('input.rows.2.creditCode')).toBe('rows.2.creditCode')
-    expect(fieldKey('creditCode')).toBe('creditCode')
+    expect(fieldKey(['input', 'rows', '2', 'creditCode'])).toBe('rows.2.creditCode')
+    expect(fieldKey(['creditCode'])).toBe('creditCode')
   })
 })

@@ -2,14 +2,15 @@
 import { computed, ref } from 'vue'
 
 export interface UserErrorLike<Code extends string = string> {
-  field?: string | null
+  /** The path of the input at fault (`["input", "rows", "2", "creditCode"]`), if one is. */
+  field?: readonly string[] | null
   code: Code
   message: string
 }
 
-/** The server names the input path (`input.name`, `name`, `rows.2.creditCode`); forms name fields without `input.`. */
-export function fieldKey(path: string): string {
-  return path.replace(/^input\./, '')
+/** Forms name a field by its dotted path below `input`: `["input", "rows", "2", "creditCode"]` → `rows.2.creditCode`. */
+export function fieldKey(path: readonly string[]): string {
+  return (path[0] === 'input' ? path.slice(1) : path).join('.')
 }
 
 export function useUserErrors<Code extends string = string>(fields: readonly string[]) {
@@ -19,7 +20,7 @@ export function useUserErrors<Code extends string = string>(fields: readonly str
   const byField = computed(() => {
     const map: Record<string, string> = {}
     for (const error of errors.value) {
-      const key = error.field ? fieldKey(error.field) : null
+      const key = error.field?.length ? fieldKey(error.field) : null
       // The first error of a field is the one shown on it; the message text is the server's.
       if (key && known.has(key) && !(key in map)) map[key] = error.message
     }
@@ -28,7 +29,7 @@ export function useUserErrors<Code extends string = string>(fields: readonly str
 
   /** Errors of no field of this form: shown as one alert, so none is lost. */
   const general = computed(() =>
-    errors.value.filter((e) => !e.field || !known.has(fieldKey(e.field))).map((e) => e.message),
+    errors.value.filter((e) => !e.field?.length || !known.has(fieldKey(e.field))).map((e) => e.message),
   )
 
   return {

@@ -74,6 +74,27 @@ export type Role =
   | 'LIAISON_OFFICER'
   | 'PARK_ADMIN';
 
+/** Why a mutation of the Tenancy context failed. */
+export type TenancyErrorCode =
+  | 'ALREADY_REVOKED'
+  | 'CONFLICT'
+  | 'DUPLICATE_MEMBERSHIP'
+  | 'FORBIDDEN'
+  | 'INVALID'
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_EMAIL'
+  | 'INVALID_PARK_CODE'
+  | 'INVALID_REFRESH_TOKEN'
+  | 'LAST_PARK_ADMIN'
+  | 'NOT_FOUND'
+  | 'NO_MEMBERSHIP'
+  | 'PARK_CODE_TAKEN'
+  | 'REQUIRED'
+  | 'SCOPE_NOT_ALLOWED'
+  | 'SCOPE_REQUIRED'
+  | 'TOO_LONG'
+  | 'WEAK_PASSWORD';
+
 export type CoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -108,21 +129,21 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string | null, refreshToken: string | null, expiresAt: string | null, userErrors: Array<{ field: string | null, code: string, message: string }> } };
+export type LoginMutation = { login: { accessToken: string | null, refreshToken: string | null, expiresAt: string | null, userErrors: Array<{ field: Array<string> | null, code: TenancyErrorCode, message: string }> } };
 
 export type RefreshTokenMutationVariables = Exact<{
   input: RefreshTokenInput;
 }>;
 
 
-export type RefreshTokenMutation = { refreshToken: { accessToken: string | null, refreshToken: string | null, expiresAt: string | null, userErrors: Array<{ field: string | null, code: string, message: string }> } };
+export type RefreshTokenMutation = { refreshToken: { accessToken: string | null, refreshToken: string | null, expiresAt: string | null, userErrors: Array<{ field: Array<string> | null, code: TenancyErrorCode, message: string }> } };
 
 export type LogoutMutationVariables = Exact<{
   input: RefreshTokenInput;
 }>;
 
 
-export type LogoutMutation = { logout: { ok: boolean, userErrors: Array<{ field: string | null, code: string, message: string }> } };
+export type LogoutMutation = { logout: { ok: boolean, userErrors: Array<{ field: Array<string> | null, code: TenancyErrorCode, message: string }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
