@@ -76,6 +76,8 @@ export type Role =
 
 /** Why a mutation of the Tenancy context failed. */
 export type TenancyErrorCode =
+  | 'ACCOUNT_LOCKED'
+  | 'ALREADY_DISABLED'
   | 'ALREADY_REVOKED'
   | 'CONFLICT'
   | 'DUPLICATE_MEMBERSHIP'
@@ -87,13 +89,17 @@ export type TenancyErrorCode =
   | 'INVALID_REFRESH_TOKEN'
   | 'LAST_PARK_ADMIN'
   | 'NOT_FOUND'
+  | 'NOT_LOCKED'
   | 'NO_MEMBERSHIP'
   | 'PARK_CODE_TAKEN'
+  | 'PASSWORD_CONTAINS_EMAIL'
+  | 'PASSWORD_REUSED'
+  | 'PASSWORD_TOO_SHORT'
+  | 'PASSWORD_TOO_SIMPLE'
   | 'REQUIRED'
   | 'SCOPE_NOT_ALLOWED'
   | 'SCOPE_REQUIRED'
-  | 'TOO_LONG'
-  | 'WEAK_PASSWORD';
+  | 'TOO_LONG';
 
 export type CoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
