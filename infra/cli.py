@@ -131,7 +131,8 @@ def cmd_run(settings: Settings, owned: list[devservers.ServerProcess]) -> None:
     children += [subprocess.Popen(_serve_command(settings)), subprocess.Popen(_worker_command())]
     from redchain.services.demo import DEMO_LOGINS, DEMO_PASSWORD
 
-    print(f"\nredchain is running: GraphiQL at http://127.0.0.1:{settings.port}/graphql", flush=True)
+    base = f"http://127.0.0.1:{settings.port}"
+    print(f"\nredchain is running: the web app at {base}/ and GraphiQL at {base}/graphql", flush=True)
     print(f"demo logins (password for all: {DEMO_PASSWORD}):", flush=True)
     for email, what in DEMO_LOGINS.items():
         print(f"  {email:32} {what}", flush=True)
