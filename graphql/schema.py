@@ -4,6 +4,7 @@ from pathlib import Path
 
 import strawberry
 from strawberry.extensions import ValidationCache
+from strawberry.file_uploads import Upload
 from strawberry.schema.config import StrawberryConfig
 
 from redchain.graphql.audit.extensions import PersonalDataReads
@@ -68,6 +69,18 @@ class Mutation(
     pass
 
 
+def _parse_upload(value: object) -> object:
+    # A file arrives only as a part of a multipart request (the GraphQL multipart spec puts it in the
+    # variables); strawberry's own Upload passes anything through, so a string there reached the resolver.
+    if not callable(getattr(value, "read", None)):
+        raise ValueError("expected a file sent as a part of a multipart request")
+    return value
+
+
+UPLOAD_SCALAR = strawberry.scalar(
+    name="Upload", description="Represents a file upload.", serialize=lambda v: v, parse_value=_parse_upload
+)
+
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
@@ -106,7 +119,7 @@ schema = strawberry.Schema(
         lambda: CachedParser(maxsize=512),
         lambda: ValidationCache(maxsize=512),
     ],
-    config=StrawberryConfig(auto_camel_case=True, scalar_map={Fen: FEN_SCALAR}),
+    config=StrawberryConfig(auto_camel_case=True, scalar_map={Fen: FEN_SCALAR, Upload: UPLOAD_SCALAR}),
 )
 
 

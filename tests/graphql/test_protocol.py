@@ -84,6 +84,23 @@ async def test_malformed_request_is_400(client: AsyncTestClient[Any], token: str
     assert_refused(response, 400, ErrorCode.BAD_USER_INPUT)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"query": 'mutation { importMembers(file: "not-a-file") { userErrors { code } } }'},
+        {
+            "query": "mutation Import($file: Upload!) { importEnterprises(file: $file) { userErrors { code } } }",
+            "variables": {"file": "not-a-file"},
+        },
+    ],
+    ids=["literal", "variable"],
+)
+async def test_an_upload_that_is_no_file_is_400(client: AsyncTestClient[Any], token: str, body: Any) -> None:
+    # Found by the schema fuzzer: a string where a multipart file belongs reached the resolver (INTERNAL).
+    response = await client.post("/graphql", json=body, headers=bearer(token))
+    assert_refused(response, 400, ErrorCode.BAD_USER_INPUT)
+
+
 async def test_unknown_operation_name_is_400(client: AsyncTestClient[Any], token: str) -> None:
     response = await client.post(
         "/graphql", json={"query": TWO_OPERATIONS, "operationName": "C"}, headers=bearer(token)
