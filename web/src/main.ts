@@ -2,6 +2,7 @@ import urql from '@urql/vue'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { FEATURES } from './features'
 import { router } from './router'
 import { useSession } from './shared/auth/session'
 import { currentLocale, i18n } from './shared/i18n'
@@ -19,6 +20,9 @@ session.whenEnded((reason) => {
   const redirect = current.meta.public ? undefined : current.fullPath
   void router.replace({ name: 'sign-in', query: { reason, ...(redirect && reason !== 'signedOut' ? { redirect } : {}) } })
 })
+for (const feature of FEATURES) {
+  for (const [locale, messages] of Object.entries(feature.messages ?? {})) i18n.global.mergeLocaleMessage(locale, messages)
+}
 document.documentElement.lang = currentLocale()
 app.use(i18n).use(router).use(urql, session.client)
 app.directive('can', canDirective(() => session.permissions))

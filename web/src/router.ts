@@ -1,44 +1,29 @@
 /** Routes: sign-in is public; the console needs a session; each screen declares the permission it needs. */
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from './shared/auth/session'
-import { MENU } from './shared/navigation'
+import { FEATURES, MENU } from './features'
 import type { Requirement } from './shared/permissions'
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
     permission?: Requirement
+    /** `permission` lists alternatives: any one of them opens the screen. */
+    anyPermission?: boolean
     /** The menu entry this page belongs to (a detail page lights its list's entry). */
     menu?: string
   }
 }
 
 const routes: RouteRecordRaw[] = [
-  { path: '/sign-in', name: 'sign-in', component: () => import('./features/tenancy/pages/SignInPage.vue'), meta: { public: true } },
+  ...FEATURES.flatMap((f) => f.rootRoutes ?? []),
   {
     path: '/',
     component: () => import('./shared/components/AppLayout.vue'),
+    props: { menu: MENU },
     children: [
-      { path: '', name: 'home', redirect: () => ({ name: MENU.find((e) => useSession().can(e.permission))?.name ?? 'forbidden' }) },
-      {
-        path: 'dashboard',
-        name: 'dashboard',
-        component: () => import('./features/dashboard/pages/DashboardPage.vue'),
-        meta: { permission: 'REGISTRY_READ' },
-      },
-      {
-        path: 'enterprises',
-        name: 'enterprises',
-        component: () => import('./features/registry/pages/EnterpriseListPage.vue'),
-        meta: { permission: 'REGISTRY_READ' },
-      },
-      {
-        path: 'enterprises/:id',
-        name: 'enterprise',
-        component: () => import('./features/registry/pages/EnterpriseDetailPage.vue'),
-        props: true,
-        meta: { permission: 'REGISTRY_READ', menu: 'enterprises' },
-      },
+      { path: '', name: 'home', redirect: () => ({ name: MENU.find((e) => useSession().can(e.permission, e.any ? 'any' : 'all'))?.name ?? 'forbidden' }) },
+      ...FEATURES.flatMap((f) => f.routes ?? []),
       { path: 'forbidden', name: 'forbidden', component: () => import('./shared/components/StatusPage.vue'), props: { kind: 'forbidden' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./shared/components/StatusPage.vue'), props: { kind: 'notFound' } },
     ],
@@ -55,7 +40,7 @@ router.beforeEach(async (to) => {
     // The session ended while loading (revoked or expired): say why.
     return { name: 'sign-in', query: { redirect: to.fullPath, ...(session.endedReason ? { reason: session.endedReason } : {}) } }
   }
-  const required = to.matched.map((r) => r.meta.permission).find((p) => p !== undefined)
-  if (required && !session.can(required)) return { name: 'forbidden' }
+  const guarded = [...to.matched].reverse().find((r) => r.meta.permission !== undefined)
+  if (guarded && !session.can(guarded.meta.permission!, guarded.meta.anyPermission ? 'any' : 'all')) return { name: 'forbidden' }
   return true
 })

@@ -1,0 +1,25 @@
+import { OfficeBuilding } from '@element-plus/icons-vue'
+import type { Feature } from '../../shared/feature'
+import messages from './messages'
+
+const feature: Feature = {
+  routes: [
+    {
+      path: 'enterprises',
+      name: 'enterprises',
+      component: () => import('./pages/EnterpriseListPage.vue'),
+      meta: { permission: 'REGISTRY_READ' },
+    },
+    {
+      path: 'enterprises/:id',
+      name: 'enterprise',
+      component: () => import('./pages/EnterpriseDetailPage.vue'),
+      props: true,
+      meta: { permission: 'REGISTRY_READ', menu: 'enterprises' },
+    },
+  ],
+  menu: [{ name: 'enterprises', label: 'enterprise.menu', icon: OfficeBuilding, permission: 'REGISTRY_READ', order: 10 }],
+  messages,
+}
+
+export default feature
