@@ -9,7 +9,7 @@ from strawberry.dataloader import DataLoader
 
 from redchain.graphql.dataloaders import EntityLoader
 from redchain.services.actor import Actor
-from redchain.services.funds import disbursement
+from redchain.services.funds import disbursement, steps
 from redchain.services.funds import service as funds
 from redchain.services.funds.ledger import Budget
 from redchain.services.funds.models import (
@@ -69,3 +69,10 @@ class BatchProgressByBatchIdLoader(_KeyedLoader):
         self, session: AsyncSession, actor: Actor | None, keys: list[uuid.UUID]
     ) -> dict[uuid.UUID, dict[ApplicationStatus, int]]:
         return await disbursement.batch_progress(session, actor, keys)
+
+
+class StepsByApplicationIdLoader(_KeyedLoader):
+    async def fetch(
+        self, session: AsyncSession, actor: Actor | None, keys: list[uuid.UUID]
+    ) -> dict[uuid.UUID, list[steps.ApplicationStep]]:
+        return await steps.steps_by_application(session, actor, keys)

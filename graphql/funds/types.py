@@ -15,10 +15,13 @@ from redchain.graphql.funds.dataloaders import (
     FundProgramByIdLoader,
     PaymentBatchByIdLoader,
     PaymentByApplicationIdLoader,
+    StepsByApplicationIdLoader,
 )
 from redchain.graphql.registry.dataloaders import IndustryChainByIdLoader, PartyOrganizationByIdLoader
 from redchain.graphql.registry.types import IndustryChain, PartyOrganization
 from redchain.graphql.relay import Connection, Node, encode_id, paged
+from redchain.graphql.tenancy.dataloaders import UserByIdLoader
+from redchain.graphql.tenancy.types import User
 from redchain.services.funds import service as funds
 from redchain.services.funds.disbursement import LedgerReportRow
 from redchain.services.funds.errors import FundsErrorCode as FundsErrorCodeEnum
@@ -37,6 +40,8 @@ from redchain.services.funds.payee import mask_account
 from redchain.services.funds.service import ApplicationFilter
 from redchain.services.funds.service import ReviewDecision as ReviewDecisionEnum
 from redchain.services.funds.service import ReviewStage as ReviewStageEnum
+from redchain.services.funds.steps import ApplicationStep
+from redchain.services.funds.workflow import Action as ActionEnum
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -63,6 +68,7 @@ FundPaymentStatus = strawberry.enum(PaymentStatusEnum, name="FundPaymentStatus")
 LedgerEntryKind = strawberry.enum(LedgerKindEnum, name="LedgerEntryKind")
 ReviewStage = strawberry.enum(ReviewStageEnum, name="ReviewStage")
 ReviewDecision = strawberry.enum(ReviewDecisionEnum, name="ReviewDecision")
+FundApplicationAction = strawberry.enum(ActionEnum, name="FundApplicationAction")
 
 
 def _id(type_name: str, value: uuid.UUID | None) -> strawberry.ID | None:
@@ -160,6 +166,26 @@ class FundPayment:
         )
 
 
+@strawberry.type(description="One step in an application's history: a change, a review decision, a payment.")
+class FundApplicationStep:
+    action: FundApplicationAction  # type: ignore[valid-type]
+    status: FundApplicationStatus = strawberry.field(description="Where the step left the application.")  # type: ignore[valid-type]
+    reason: str | None = strawberry.field(description="The reason or note given with the step.")
+    at: datetime
+    step: strawberry.Private[ApplicationStep]
+
+    @strawberry.field(description="Who took it; null for the system (payments).")
+    async def actor(self, info: Info) -> User | None:
+        if self.step.actor_user_id is None:
+            return None
+        row = await info.context.loader(UserByIdLoader).load(self.step.actor_user_id)
+        return User.from_row(row) if row else None
+
+    @classmethod
+    def from_step(cls, step: ApplicationStep) -> "FundApplicationStep":
+        return cls(action=step.action, status=step.status, reason=step.reason, at=step.at, step=step)
+
+
 @strawberry.type(description="An organisation's application to a fund program, from draft to payment.")
 class FundApplication(Node):
     status: FundApplicationStatus  # type: ignore[valid-type]
@@ -204,6 +230,11 @@ class FundApplication(Node):
     async def payment(self, info: Info) -> FundPayment | None:
         row = await info.context.loader(PaymentByApplicationIdLoader).load(self.row.id)
         return FundPayment.from_row(row) if row else None
+
+    @strawberry.field(description="Oldest first: drafting, edits, each review with its reason, payment.")
+    async def steps(self, info: Info) -> list[FundApplicationStep]:
+        found = await info.context.loader(StepsByApplicationIdLoader).load(self.row.id)
+        return [FundApplicationStep.from_step(s) for s in found or []]
 
     @classmethod
     def from_row(cls, row: ApplicationRow) -> "FundApplication":

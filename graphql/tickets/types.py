@@ -27,6 +27,7 @@ from redchain.graphql.tickets.dataloaders import (
 )
 from redchain.infra.models_base import utcnow
 from redchain.services.tickets import models as rows
+from redchain.services.tickets import service as tickets
 from redchain.services.tickets.deadlines import HOUR
 from redchain.services.tickets.errors import TicketErrorCode as TicketErrorCodeEnum
 from redchain.services.tickets.escalation import is_breached
@@ -349,6 +350,14 @@ class Ticket(Node):
             TicketExtensionRequest.from_row(r)
             for r in await info.context.loader(ExtensionRequestsByTicketIdLoader).load(self.row.id)
         ]
+
+    @strawberry.field(description="Until when the enterprise may reopen it; null unless resolved or closed.")
+    def reopenable_until(self) -> datetime | None:
+        return tickets.reopenable_until(self.row)
+
+    @strawberry.field(description="When it closes by itself unless the enterprise confirms; null unless resolved.")
+    def auto_closes_at(self) -> datetime | None:
+        return tickets.auto_closes_at(self.row)
 
     @strawberry.field(description="The transitions open to you now.")
     async def viewer_actions(self, info: Info) -> list[TicketAction]:  # type: ignore[valid-type]

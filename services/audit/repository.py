@@ -71,3 +71,18 @@ class AuditRepository:
 
     async def count(self, actor: Actor, where: AuditFilter) -> int:
         return await count(self.session, self._filtered(actor, where))
+
+    async def history(
+        self, tenant_id: uuid.UUID, object_type: str, object_ids: list[uuid.UUID], action_prefix: str
+    ) -> list[AuditEntry]:
+        stmt = (
+            sa.select(AuditEntry)
+            .where(
+                col(AuditEntry.tenant_id) == tenant_id,
+                col(AuditEntry.object_type) == object_type,
+                col(AuditEntry.object_id).in_(object_ids),
+                col(AuditEntry.action).like(f"{action_prefix}%"),
+            )
+            .order_by(col(AuditEntry.created_at), col(AuditEntry.id))
+        )
+        return list(await self.session.scalars(stmt))

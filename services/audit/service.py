@@ -117,3 +117,14 @@ async def count_entries(session: AsyncSession, actor: Actor, where: AuditFilter)
     if not actor.can(Perm.AUDIT_READ):
         raise PermissionDenied()
     return await AuditRepository(session).count(actor, where)
+
+
+async def history_of(
+    session: AsyncSession, actor: Actor, object_type: str, object_ids: list[uuid.UUID], action_prefix: str
+) -> list[AuditEntry]:
+    """The entries about a context's own objects, oldest first, for that context to show as their history
+    (an applicant following its application). The caller has checked that `actor` may see the objects;
+    no audit:read is needed, so never pass IDs the actor's scope has not already let through."""
+    if not object_ids:
+        return []
+    return await AuditRepository(session).history(actor.tenant_id, object_type, object_ids, action_prefix)

@@ -344,7 +344,7 @@ async def draft_application(
             applicant_user_id=user_id,
             from_status=None,
             to=ApplicationStatus.DRAFT,
-            action="DRAFT",
+            action=Action.DRAFT.value,
             reason=None,
         ),
     )
@@ -370,7 +370,7 @@ async def update_application(
     require_person(actor, Perm.FUNDS_APPLY)
     application = await _locked(session, actor, application_id)
     if application.status not in EDITABLE:
-        raise IllegalTransition("id", status=application.status, action="EDIT")
+        raise IllegalTransition("id", status=application.status, action=Action.UPDATE.value)
     _check_applicant_side(actor, application)
     before = audit.snapshot(application, *APPLICATION_FIELDS)
     if not isinstance(changes.amount_fen, Unset):

@@ -19,6 +19,9 @@ from redchain.services.funds.models import ApplicationStatus as S
 
 
 class Action(StrEnum):
+    # DRAFT and UPDATE are recorded in an application's history (steps.py) but change no status.
+    DRAFT = "DRAFT"
+    UPDATE = "UPDATE"
     SUBMIT = "SUBMIT"
     CHAIN_APPROVE = "CHAIN_APPROVE"
     PARK_APPROVE = "PARK_APPROVE"
@@ -126,7 +129,8 @@ async def transition(
         "FundApplication",
         application.id,
         before=before,
-        after=audit.snapshot(application, *APPLICATION_FIELDS),
+        # The reason of this step itself: `last_reason` keeps an earlier one when this step gives none.
+        after={**audit.snapshot(application, *APPLICATION_FIELDS), "reason": reason},
     )
     outbox.emit(
         session,

@@ -389,9 +389,24 @@ async def _close(change: _Change) -> dict[str, Any]:
     return {"rating": rating}
 
 
+def reopenable_until(ticket: Ticket, config: TicketSettings | None = None) -> datetime | None:
+    """The end of the window in which the enterprise may reopen a resolved or closed ticket; None if none."""
+    if ticket.status not in (TicketStatus.RESOLVED, TicketStatus.CLOSED) or ticket.resolved_at is None:
+        return None
+    return ticket.resolved_at + (config or ticket_settings()).reopen_window
+
+
+def auto_closes_at(ticket: Ticket, config: TicketSettings | None = None) -> datetime | None:
+    """When the worker closes a resolved ticket the enterprise has not confirmed."""
+    if ticket.status != TicketStatus.RESOLVED or ticket.resolved_at is None:
+        return None
+    return ticket.resolved_at + (config or ticket_settings()).auto_close_after
+
+
 async def _reopen(change: _Change) -> dict[str, Any]:
     ticket, window = change.ticket, change.config.reopen_window
-    if ticket.resolved_at is None or change.now - ticket.resolved_at > window:
+    until = reopenable_until(ticket, change.config)
+    if until is None or change.now > until:
         raise ReopenWindowPassed("id", days=window.days)
     ticket.closed_at = ticket.satisfaction_rating = ticket.satisfaction_comment = None
     unpause(ticket, change.now, change.config.working_day, change.calendar)
