@@ -2,6 +2,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSession } from './shared/auth/session'
 import { FEATURES, MENU } from './features'
+import { isPortalUser } from './features/portal/home'
 import type { Requirement } from './shared/permissions'
 
 declare module 'vue-router' {
@@ -22,7 +23,17 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./shared/components/AppLayout.vue'),
     props: { menu: MENU },
     children: [
-      { path: '', name: 'home', redirect: () => ({ name: MENU.find((e) => useSession().can(e.permission, e.any ? 'any' : 'all'))?.name ?? 'forbidden' }) },
+      {
+        path: '',
+        name: 'home',
+        component: () => import('./shared/components/StatusPage.vue'),
+        // beforeEnter, not redirect: it runs after the guard below has loaded the viewer, also on a reload.
+        beforeEnter: () => {
+          const session = useSession()
+          if (isPortalUser(session.viewer?.roles)) return { name: 'portal' }
+          return { name: MENU.find((e) => session.can(e.permission, e.any ? 'any' : 'all'))?.name ?? 'forbidden' }
+        },
+      },
       ...FEATURES.flatMap((f) => f.routes ?? []),
       { path: 'forbidden', name: 'forbidden', component: () => import('./shared/components/StatusPage.vue'), props: { kind: 'forbidden' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./shared/components/StatusPage.vue'), props: { kind: 'notFound' } },
