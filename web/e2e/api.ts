@@ -98,6 +98,30 @@ export class Api {
     return organizationId
   }
 
+  /** FINANCE_OFFICER: a batch of the given applications, executed; its ID. */
+  async payInBatch(name: string, applicationIds: string[]): Promise<string> {
+    const created = await this.gql<{ createPaymentBatch: { paymentBatch: { id: string } } }>(
+      'mutation($input: CreatePaymentBatchInput!) { createPaymentBatch(input: $input) { paymentBatch { id } userErrors { field code message } } }',
+      { input: { name, applicationIds } },
+      'createPaymentBatch',
+    )
+    const id = created.createPaymentBatch.paymentBatch.id
+    await this.gql(
+      'mutation($input: PaymentBatchIdInput!) { executePaymentBatch(input: $input) { paymentBatch { id } userErrors { field code message } } }',
+      { input: { id } },
+      'executePaymentBatch',
+    )
+    return id
+  }
+
+  async batchProgress(id: string): Promise<{ status: string; progress: { paid: number; failed: number } }> {
+    const data = await this.gql<{ node: { status: string; progress: { paid: number; failed: number } } }>(
+      'query($id: ID!) { node(id: $id) { ... on PaymentBatch { status progress { paid failed } } } }',
+      { id },
+    )
+    return data.node
+  }
+
   async reviewApplication(id: string, stage: 'CHAIN' | 'PARK', decision: 'APPROVE' | 'RETURN' | 'REJECT', reason?: string): Promise<void> {
     await this.gql(
       'mutation($input: ReviewFundApplicationInput!) { reviewFundApplication(input: $input) { userErrors { field code message } } }',
