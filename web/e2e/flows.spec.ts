@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './suppo
 // side. Staff steps go through the API until the staff screens (features/tickets, features/funds) are on main;
 // each such step is marked STAFF-API below.
 const unique = (what: string) => `${what} ${Date.now().toString(36)}`
+// Several parties and a treasury on a shared two-core machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 })
 
 async function contactOnPhone(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })

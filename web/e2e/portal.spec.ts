@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, expectAccessible, screenshot } from './support'
 
 // Every test makes its own tickets and organisations (another helper grows the demo park): unique names.
 const unique = (what: string) => `${what} ${Date.now().toString(36)}`
+// Whole flows with several parties on a shared two-core machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 })
 
 async function signInAsContact(page: Page): Promise<void> {
   const signIn = new SignInPage(page)
