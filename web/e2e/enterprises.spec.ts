@@ -6,7 +6,8 @@ import { EnterpriseListPage } from './pages/EnterpriseListPage'
 import { SignInPage } from './pages/SignInPage'
 import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './support'
 
-// The small demo park (services/demo.py): five enterprises over four chains, three of them key.
+// The small demo park (services/demo/): about two hundred enterprises; the specs find the five named ones
+// by name and compare counts with what the dashboard shows, not with fixed numbers.
 const LITHIUM = '长沙远大锂电材料有限公司'
 
 test.beforeEach(async ({ page }) => {
@@ -17,12 +18,15 @@ test.beforeEach(async ({ page }) => {
 })
 
 test('PARK_ADMIN: dashboard, enterprise list, Chinese search, detail @phone', async ({ page }, testInfo) => {
+  // Three pages, each checked by axe and photographed full-page, with the demo's full pages of rows.
+  test.slow()
   const dashboard = new DashboardPage(page)
   const shell = new AppShell(page)
   await dashboard.expectLoaded()
   await expect(shell.park).toHaveText('长沙高新区党工委')
   await expect(shell.user).toContainText('王敏')
-  await expect(dashboard.figure('enterprises')).toContainText('5')
+  const enterprises = await dashboard.value('enterprises')
+  expect(enterprises).toBeGreaterThan(100)
   await expectAccessible(page, testInfo)
   await screenshot(page, testInfo, 'dashboard')
 
@@ -30,7 +34,7 @@ test('PARK_ADMIN: dashboard, enterprise list, Chinese search, detail @phone', as
 
   const list = new EnterpriseListPage(page)
   await list.expectLoaded()
-  await expect(list.total).toContainText('5')
+  await expect(list.total).toContainText(String(enterprises))
   await expectAccessible(page, testInfo)
   await screenshot(page, testInfo, 'enterprise-list')
 
@@ -56,29 +60,32 @@ test('PARK_ADMIN: dashboard, enterprise list, Chinese search, detail @phone', as
 test('a dashboard figure opens the list filtered to it', async ({ page }) => {
   const dashboard = new DashboardPage(page)
   await dashboard.expectLoaded()
+  const keys = await dashboard.value('key')
 
   await dashboard.figure('key').click()
 
   const list = new EnterpriseListPage(page)
   await expect(page).toHaveURL(/\/enterprises\?key=yes$/)
-  await expect(list.links).toHaveCount(3)
+  await expect(list.total).toContainText(String(keys))
 })
 
 test('filters narrow the list and live in the URL', async ({ page }) => {
   const list = new EnterpriseListPage(page)
   await page.goto('/enterprises')
   await list.expectLoaded()
+  const all = await list.totalCount()
 
   await list.chooseFilter('filter-key', '是')
 
-  await expect(list.links).toHaveCount(3)
   await expect(page).toHaveURL(/key=yes/)
+  await expect.poll(() => list.totalCount()).toBeLessThan(all)
+  const keys = await list.totalCount()
 
   await page.reload()
 
-  await expect(list.links).toHaveCount(3)
+  await expect(list.total).toContainText(String(keys))
   await page.getByTestId('filter-reset').click()
-  await expect(list.links).toHaveCount(5)
+  await expect.poll(() => list.totalCount()).toBe(all)
 })
 
 test('a search that matches nothing shows the empty state', async ({ page }) => {

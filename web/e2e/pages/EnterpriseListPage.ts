@@ -29,6 +29,11 @@ export class EnterpriseListPage {
     await this.page.getByRole('option', { name: option, exact: true }).click()
   }
 
+  /** The total the pager shows ("共 N 条"), as a number. */
+  async totalCount(): Promise<number> {
+    return Number((await this.total.textContent())?.replace(/\D/g, ''))
+  }
+
   names(): Promise<string[]> {
     return this.links.allTextContents()
   }
