@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test'
 import { Api, CHAIN_STAFF, CONTACT, FINANCE } from './api'
 import { PortalFundFormPage, PortalFundPage, PortalHomePage, PortalRaiseTicketPage, PortalTicketPage } from './pages/PortalPages'
 import { SignInPage } from './pages/SignInPage'
-import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './support'
+import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot as fullPage } from './support'
 
 // The cross-role flows of the issue: the enterprise contact in the portal on a phone, park staff on the other
 // side. Staff steps go through the API until the staff screens (features/tickets, features/funds) are on main;
@@ -10,6 +10,12 @@ import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './suppo
 const unique = (what: string) => `${what} ${Date.now().toString(36)}`
 // Several parties and a treasury on a shared two-core machine: more than the default minute.
 test.describe.configure({ timeout: 180_000 })
+
+/** From the top: a full-page shot of a scrolled page draws the portal's fixed bars mid-page. */
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await fullPage(page, testInfo, name)
+}
 
 async function contactOnPhone(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })

@@ -1,13 +1,19 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { Api, BOXIANG, CHAIN_STAFF, CONTACT } from './api'
 import { PortalFundFormPage, PortalFundPage, PortalHomePage, PortalRaiseTicketPage, PortalShell, PortalTicketListPage, PortalTicketPage } from './pages/PortalPages'
 import { SignInPage } from './pages/SignInPage'
-import { DEMO_PASSWORD, expectAccessible, screenshot } from './support'
+import { DEMO_PASSWORD, expectAccessible, screenshot as fullPage } from './support'
 
 // Every test makes its own tickets and organisations (another helper grows the demo park): unique names.
 const unique = (what: string) => `${what} ${Date.now().toString(36)}`
 // Whole flows with several parties on a shared two-core machine: more than the default minute.
 test.describe.configure({ timeout: 180_000 })
+
+/** From the top: a full-page shot of a scrolled page draws the portal's fixed bars mid-page. */
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await fullPage(page, testInfo, name)
+}
 
 async function signInAsContact(page: Page): Promise<void> {
   const signIn = new SignInPage(page)
