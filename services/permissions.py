@@ -19,6 +19,7 @@ class Perm(StrEnum):
     AUDIT_READ = "audit:read"
     LIAISON_READ = "liaison:read"  # every assignment and visit of the park
     LIAISON_MANAGE = "liaison:manage"  # assign and end; CHAIN_STAFF only within its chain
+    LIAISON_VISIT = "liaison:visit"  # log visits on one's own assignments (officers; never an API key)
     REGISTRY_IMPORT = "registry:import"  # spreadsheet imports of enterprises and members
     # Registry: what an actor reads or changes is narrowed further by its scope (chain, assignments,
     # own enterprise) in services/registry/policies.py.
@@ -73,7 +74,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.FUNDS_REVIEW,
         }
     ),
-    Role.LIAISON_OFFICER: frozenset({Perm.REGISTRY_READ}),
+    Role.LIAISON_OFFICER: frozenset({Perm.REGISTRY_READ, Perm.LIAISON_VISIT}),
     Role.ENTERPRISE_CONTACT: frozenset(
         {Perm.REGISTRY_READ, Perm.ENTERPRISE_CONTACT_UPDATE, Perm.FUNDS_READ, Perm.FUNDS_APPLY}
     ),

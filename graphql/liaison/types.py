@@ -117,6 +117,7 @@ class OfficerWorkload:
     visits_last_30_days: int
     visits_last_90_days: int
     last_visit_on: date | None
+    visits_this_month: int = strawberry.field(description="Visits in the current calendar month (Asia/Shanghai).")
     row: strawberry.Private[WorkloadRow]
 
     @strawberry.field
@@ -131,6 +132,7 @@ class OfficerWorkload:
             visits_last_30_days=row.visits_last_30_days,
             visits_last_90_days=row.visits_last_90_days,
             last_visit_on=row.last_visit_on,
+            visits_this_month=row.visits_this_month,
             row=row,
         )
 

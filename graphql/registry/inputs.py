@@ -40,6 +40,7 @@ class MemberFilter:
     enterprise_id: strawberry.ID | None = None
     status: MemberStatus | None = None  # type: ignore[valid-type]
     is_floating: bool | None = None
+    inflow_area: str | None = strawberry.field(default=None, description="A floating member's inflow area, exactly.")
     archived: bool | None = strawberry.field(default=False, description="null: archived or not.")
     search: str | None = strawberry.field(default=None, description="A substring of the name.")
 

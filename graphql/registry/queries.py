@@ -23,6 +23,7 @@ from redchain.graphql.registry.types import (
     Coverage,
     Enterprise,
     IndustryChain,
+    InflowAreaCount,
     MemberTransfer,
     PartyMember,
     PartyOrganization,
@@ -116,6 +117,7 @@ def _member_filter(where: MemberFilter | None, locale: str) -> registry.MemberFi
         enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", field="filter.enterpriseId"),
         status=rows.MemberStatus(where.status) if where.status else None,
         is_floating=where.is_floating,
+        inflow_area=where.inflow_area.strip() if where.inflow_area and where.inflow_area.strip() else None,
         archived=where.archived,
         search=_search(where.search, locale),
     )
@@ -197,6 +199,17 @@ class RegistryQuery:
             fetch=lambda s, page: registry.list_members(s, actor, where, page),
             count=lambda s: registry.count_members(s, actor, where),
         )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.REGISTRY_READ)],
+        description="Floating members you may see by inflow area (流入地), most first; of one chain if given.",
+    )
+    async def floating_member_areas(self, info: Info, chain_id: strawberry.ID | None = None) -> list[InflowAreaCount]:
+        actor = info.context.require_actor()
+        chain = decode_optional_id(chain_id, "IndustryChain", field="chainId")
+        async with info.context.read() as session:
+            areas = await registry.floating_member_areas(session, actor, chain)
+        return [InflowAreaCount(inflow_area=area, member_count=n) for area, n in areas]
 
     @strawberry.field(
         permission_classes=[HasPerm(Perm.REGISTRY_READ)],

@@ -332,6 +332,12 @@ class MemberStatusCount:
     count: int
 
 
+@strawberry.type(description="Floating members (流动党员) who are in one inflow area (流入地).")
+class InflowAreaCount:
+    inflow_area: str | None = strawberry.field(description="null for floating members without a recorded area.")
+    member_count: int
+
+
 @strawberry.type(description="An enterprise with enough full members to form an organisation, and none formed.")
 class FormationCandidate:
     enterprise: Enterprise

@@ -46,7 +46,7 @@ def may_manage_chain(actor: Actor, chain_id: uuid.UUID | None) -> bool:
 
 def require_officer(actor: Actor) -> uuid.UUID:
     """Only officers log visits, and only on their own assignments (checked by the lookup)."""
-    if not actor.has_role(Role.LIAISON_OFFICER) or actor.user_id is None:
+    if not actor.can(Perm.LIAISON_VISIT) or actor.user_id is None:
         raise PermissionDenied()
     return actor.user_id
 

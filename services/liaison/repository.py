@@ -40,6 +40,7 @@ class OfficerWorkload:
     visits_last_30_days: int
     visits_last_90_days: int
     last_visit_on: date | None
+    visits_this_month: int  # the park's calendar month (today is the park's day)
 
 
 def _status_condition(status: AssignmentStatus, today: date) -> sa.ColumnElement[bool]:
@@ -202,6 +203,7 @@ class VisitRepository(Repository):
                 sa.func.count().filter(visited_on > today - timedelta(days=30)).label("last30"),
                 sa.func.count().filter(visited_on > today - timedelta(days=90)).label("last90"),
                 sa.func.max(visited_on).label("last_on"),
+                sa.func.count().filter(visited_on >= today.replace(day=1)).label("this_month"),
             )
             .where(
                 col(LiaisonVisit.tenant_id) == tenant_id,
@@ -224,6 +226,7 @@ class VisitRepository(Repository):
                 sa.func.coalesce(visits.c.last30, 0),
                 sa.func.coalesce(visits.c.last90, 0),
                 visits.c.last_on,
+                sa.func.coalesce(visits.c.this_month, 0),
             )
             .outerjoin(active, active.c.officer == officer.c.officer)
             .outerjoin(visits, visits.c.officer == officer.c.officer)

@@ -455,6 +455,12 @@ async def count_members(session: AsyncSession, actor: Actor, where: MemberFilter
     return await MemberRepository(session).count_members(actor, where)
 
 
+async def floating_member_areas(
+    session: AsyncSession, actor: Actor, chain_id: uuid.UUID | None = None
+) -> list[tuple[str | None, int]]:
+    return await MemberRepository(session).floating_member_areas(actor, chain_id)
+
+
 async def transfers_of_members(
     session: AsyncSession, actor: Actor, member_ids: Sequence[uuid.UUID]
 ) -> list[MemberTransfer]:

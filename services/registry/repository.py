@@ -128,6 +128,7 @@ class MemberFilter:
     enterprise_id: uuid.UUID | None = None
     status: MemberStatus | None = None
     is_floating: bool | None = None
+    inflow_area: str | None = None  # a floating member's 流入地, exactly
     archived: bool | None = False
     search: str | None = None  # name substring
 
@@ -471,6 +472,8 @@ class MemberRepository(Repository):
             stmt = stmt.where(col(PartyMember.status) == where.status)
         if where.is_floating is not None:
             stmt = stmt.where(col(PartyMember.is_floating).is_(where.is_floating))
+        if where.inflow_area is not None:
+            stmt = stmt.where(col(PartyMember.inflow_area) == where.inflow_area)
         if where.archived is not None:
             archived = col(PartyMember.archived_at)
             stmt = stmt.where(archived.is_not(None) if where.archived else archived.is_(None))
@@ -486,6 +489,13 @@ class MemberRepository(Repository):
 
     async def count_members(self, actor: Actor, where: MemberFilter) -> int:
         return await count(self.session, self._member_filter(actor, where))
+
+    async def floating_member_areas(self, actor: Actor, chain_id: uuid.UUID | None) -> list[tuple[str | None, int]]:
+        """Live floating members per inflow area (流入地), most first; None for those without one."""
+        members = self._member_filter(actor, MemberFilter(chain_id=chain_id, is_floating=True)).subquery()
+        area = members.c.inflow_area
+        stmt = sa.select(area, sa.func.count()).group_by(area).order_by(sa.func.count().desc(), area)
+        return [(name, n) for name, n in (await self.session.execute(stmt)).all()]
 
     async def member_counts(
         self, actor: Actor, per: Literal["organization_id", "enterprise_id"], ids: Sequence[uuid.UUID]

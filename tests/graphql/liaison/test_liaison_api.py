@@ -46,9 +46,10 @@ query Assignments($status: AssignmentStatus, $first: Int) {
 VISITS = """
 query { visits(first: 50) { totalCount nodes { id notes assignment { id } officer { id } } } }
 """
+PERMISSIONS = "query { me { permissions } }"
 WORKLOAD = """
 query { officerWorkload { officer { id } activeAssignments keyEnterprises visitsLast30Days visitsLast90Days
-  lastVisitOn } }
+  lastVisitOn visitsThisMonth } }
 """
 NODE = """
 query Node($id: ID!) { node(id: $id) { id ... on LiaisonAssignment { status } } }
@@ -106,6 +107,7 @@ async def test_assign_log_and_read_back(client: AsyncTestClient[Any], db: Databa
     busy = next(w for w in workload if w["officer"]["id"] == encode_id("User", world.officer.user.id))
     assert (busy["activeAssignments"], busy["keyEnterprises"], busy["visitsLast30Days"]) == (1, 1, 1)
     assert busy["lastVisitOn"] == days_ago(1).isoformat()
+    assert busy["visitsThisMonth"] == (1 if days_ago(1).month == days_ago(0).month else 0)
 
 
 async def test_ending_takes_the_enterprise_from_the_officer(client: AsyncTestClient[Any], db: Database) -> None:
@@ -210,3 +212,11 @@ async def test_lists_cost_a_constant_number_of_statements(client: AsyncTestClien
         )
     assert few > 0
     assert await statements_for_list() == few
+
+
+async def test_only_officers_carry_the_visit_permission(client: AsyncTestClient[Any], db: Database) -> None:
+    world = await build_world(db)
+    officer, admin = await _token(client, world, world.officer), await _token(client, world, world.admin)
+
+    assert "LIAISON_VISIT" in (await gql(client, PERMISSIONS, token=officer))["data"]["me"]["permissions"]
+    assert "LIAISON_VISIT" not in (await gql(client, PERMISSIONS, token=admin))["data"]["me"]["permissions"]

@@ -201,3 +201,45 @@ async def test_members_are_filtered_by_floating_status_and_organisation(
     assert [n["id"] for n in by_floating["data"]["members"]["nodes"]] == [gid("PartyMember", floating)]
     assert [n["name"] for n in by_org["data"]["members"]["nodes"]] == ["组织内"]
     assert {n["name"] for n in by_chain["data"]["members"]["nodes"]} == {"流动者", "组织内"}
+
+
+FLOATING_AREAS = "query($chainId: ID) { floatingMemberAreas(chainId: $chainId) { inflowArea memberCount } }"
+
+
+async def test_floating_members_by_inflow_area_follow_the_caller_scope(
+    client: AsyncTestClient[Any], db: Database
+) -> None:
+    cast, elsewhere = await build_cast(db), await build_cast(db)
+    for area, enterprise in [
+        ("岳麓区", cast.enterprise),
+        ("岳麓区", cast.enterprise),
+        ("雨花区", cast.other_enterprise),
+    ]:
+        await create_party_member(db, cast.park, enterprise_id=enterprise.id, is_floating=True, inflow_area=area)
+    await create_party_member(
+        db, elsewhere.park, enterprise_id=elsewhere.enterprise.id, is_floating=True, inflow_area="外园区"
+    )
+    auditor, staff = await token(client, db, cast, cast.auditor), await token(client, db, cast, cast.staff)
+
+    park_wide = await gql(client, FLOATING_AREAS, token=auditor)
+    mine = await gql(client, FLOATING_AREAS, token=staff)
+    other_park = await gql(client, FLOATING_AREAS, {"chainId": gid("IndustryChain", elsewhere.chain)}, token=auditor)
+    by_area = await gql(client, LIST, {"filter": {"inflowArea": "岳麓区"}}, token=auditor)
+
+    assert park_wide["data"]["floatingMemberAreas"] == [
+        {"inflowArea": "岳麓区", "memberCount": 2},
+        {"inflowArea": "雨花区", "memberCount": 1},
+    ]
+    assert mine["data"]["floatingMemberAreas"] == [{"inflowArea": "岳麓区", "memberCount": 2}]
+    assert other_park["data"]["floatingMemberAreas"] == []
+    assert by_area["data"]["members"]["totalCount"] == 2
+
+
+async def test_floating_member_areas_refuse_bad_ids_and_the_anonymous(
+    client: AsyncTestClient[Any], db: Database
+) -> None:
+    cast = await build_cast(db)
+    auditor = await token(client, db, cast, cast.auditor)
+
+    assert error_codes(await gql(client, FLOATING_AREAS, {"chainId": "not-an-id"}, token=auditor)) == ["BAD_USER_INPUT"]
+    assert error_codes(await gql(client, FLOATING_AREAS)) == ["UNAUTHENTICATED"]

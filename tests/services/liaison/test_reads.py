@@ -116,6 +116,8 @@ async def test_officer_workload(db: Database) -> None:
     assert rows[0] == busy
     assert (busy.active_assignments, busy.key_enterprises) == (3, 1)
     assert (busy.visits_last_30_days, busy.visits_last_90_days, busy.last_visit_on) == (2, 3, days_ago(1))
+    month_start = days_ago(0).replace(day=1)
+    assert busy.visits_this_month == sum(1 for days in (1, 29, 45, 120) if days_ago(days) >= month_start)
     assert (idle.active_assignments, idle.key_enterprises, idle.visits_last_90_days, idle.last_visit_on) == (
         0,
         0,

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import col
 
 from redchain.infra.db import Database
+from redchain.infra.pagination import PageRequest
 from redchain.services.audit.models import AuditEntry
 from redchain.services.errors import NotFound, PermissionDenied, TooLong
 from redchain.services.registry import events
@@ -329,3 +330,44 @@ async def test_member_batches_report_bad_rows_and_keep_good_ones(db: Database) -
         "NotFound",
     ]
     assert outsider.id not in {r.member.id for r in results if r.member}
+
+
+async def test_floating_members_are_counted_by_inflow_area_within_the_actor_scope(db: Database) -> None:
+    cast = await build_cast(db)
+    for area, enterprise in [
+        ("岳麓区", cast.enterprise),
+        ("岳麓区", cast.enterprise),
+        ("雨花区", cast.other_enterprise),
+    ]:
+        await create_party_member(db, cast.park, enterprise_id=enterprise.id, is_floating=True, inflow_area=area)
+    await create_party_member(db, cast.park, enterprise_id=cast.enterprise.id)  # settled: not counted
+    gone = await create_party_member(
+        db, cast.park, enterprise_id=cast.enterprise.id, is_floating=True, inflow_area="天心区"
+    )
+    await run(db, cast.park, cast.admin, lambda s: registry.archive_member(s, cast.admin.actor, gone.id))
+
+    async with db.transaction(cast.park.id) as session:
+        park_wide = await registry.floating_member_areas(session, cast.auditor.actor)
+        one_chain = await registry.floating_member_areas(session, cast.auditor.actor, cast.other_chain.id)
+        staff = await registry.floating_member_areas(session, cast.staff.actor)
+        contact = await registry.floating_member_areas(session, cast.other_contact.actor)
+
+    assert park_wide == [("岳麓区", 2), ("雨花区", 1)]
+    assert one_chain == [("雨花区", 1)]
+    assert staff == [("岳麓区", 2)]
+    assert contact == [("雨花区", 1)]
+
+
+async def test_members_are_filtered_by_inflow_area(db: Database) -> None:
+    cast = await build_cast(db)
+    here = await create_party_member(
+        db, cast.park, enterprise_id=cast.enterprise.id, is_floating=True, inflow_area="岳麓区"
+    )
+    await create_party_member(db, cast.park, enterprise_id=cast.enterprise.id, is_floating=True, inflow_area="雨花区")
+
+    async with db.transaction(cast.park.id) as session:
+        found = await registry.list_members(
+            session, cast.admin.actor, registry.MemberFilter(inflow_area="岳麓区"), PageRequest(first=10)
+        )
+
+    assert [m.id for m in found.rows] == [here.id]
