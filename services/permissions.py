@@ -38,6 +38,9 @@ class Perm(StrEnum):
     # Tickets: every ticket of the park, read-only (other roles see theirs by scope, services/tickets/policies.py).
     TICKETS_READ = "tickets:read"
     TICKETS_CONFIGURE = "tickets:configure"  # the problem taxonomy and the SLA targets
+    # Works tickets: a chain's queue, the tickets of one's assigned enterprises, every queue for park
+    # admins (which tickets, and which actions on each, policies.py and Ticket.viewerCan decide).
+    TICKETS_HANDLE = "tickets:handle"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -61,10 +64,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.FUNDS_REPORT,
             Perm.TICKETS_READ,
             Perm.TICKETS_CONFIGURE,
+            Perm.TICKETS_HANDLE,
         }
     ),
     Role.CHAIN_STAFF: frozenset(
         {
+            Perm.TICKETS_HANDLE,
             Perm.LIAISON_MANAGE,
             Perm.REGISTRY_READ,
             Perm.REGISTRY_MANAGE,
@@ -74,7 +79,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.FUNDS_REVIEW,
         }
     ),
-    Role.LIAISON_OFFICER: frozenset({Perm.REGISTRY_READ, Perm.LIAISON_VISIT}),
+    Role.LIAISON_OFFICER: frozenset({Perm.REGISTRY_READ, Perm.LIAISON_VISIT, Perm.TICKETS_HANDLE}),
     Role.ENTERPRISE_CONTACT: frozenset(
         {Perm.REGISTRY_READ, Perm.ENTERPRISE_CONTACT_UPDATE, Perm.FUNDS_READ, Perm.FUNDS_APPLY}
     ),

@@ -74,7 +74,7 @@ def node_fields(info: Info) -> set[str]:
     return names
 
 
-def _search(text: str | None, locale: str) -> str | None:
+def search_text(text: str | None, locale: str) -> str | None:
     if text is None or not text.strip():
         return None
     if len(text) > MAX_SEARCH:
@@ -91,7 +91,7 @@ def _enterprise_filter(where: EnterpriseFilter | None, locale: str) -> registry.
         is_key=where.is_key,
         covered=where.covered,
         archived=where.archived,
-        search=_search(where.search, locale),
+        search=search_text(where.search, locale),
     )
 
 
@@ -104,7 +104,7 @@ def _organization_filter(where: PartyOrganizationFilter | None, locale: str) -> 
         status=rows.OrganizationStatus(where.status) if where.status else None,
         parent_id=decode_optional_id(where.parent_id, "PartyOrganization", field="filter.parentId"),
         enterprise_id=decode_optional_id(where.enterprise_id, "Enterprise", field="filter.enterpriseId"),
-        search=_search(where.search, locale),
+        search=search_text(where.search, locale),
     )
 
 
@@ -119,7 +119,7 @@ def _member_filter(where: MemberFilter | None, locale: str) -> registry.MemberFi
         is_floating=where.is_floating,
         inflow_area=where.inflow_area.strip() if where.inflow_area and where.inflow_area.strip() else None,
         archived=where.archived,
-        search=_search(where.search, locale),
+        search=search_text(where.search, locale),
     )
 
 

@@ -11,8 +11,9 @@ from strawberry.dataloader import DataLoader
 
 from redchain.graphql.dataloaders import EntityLoader
 from redchain.services.actor import Actor
-from redchain.services.tickets import attachments, escalation, taxonomy
+from redchain.services.tickets import abilities, attachments, escalation, taxonomy
 from redchain.services.tickets import service as tickets
+from redchain.services.tickets.abilities import TicketAbilities
 from redchain.services.tickets.models import (
     Ticket,
     TicketAttachment,
@@ -20,7 +21,6 @@ from redchain.services.tickets.models import (
     TicketEvent,
     TicketExtensionRequest,
 )
-from redchain.services.tickets.workflow import TicketAction
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -83,13 +83,22 @@ class ExtensionRequestsByTicketIdLoader(_ByKeyLoader[uuid.UUID, list[TicketExten
         return await escalation.extension_requests_of(session, actor, keys)
 
 
-class ViewerActionsByTicketIdLoader(_ByKeyLoader[uuid.UUID, list[TicketAction]]):
+class AbilitiesByTicketIdLoader(_ByKeyLoader[uuid.UUID, TicketAbilities | None]):
+    async def fetch(
+        self, session: AsyncSession, actor: Actor, keys: list[uuid.UUID]
+    ) -> dict[uuid.UUID, TicketAbilities | None]:
+        return dict(await abilities.abilities_of(session, actor, keys))
+
+
+class AssigneeCandidateIdsByTicketIdLoader(_ByKeyLoader[uuid.UUID, list[uuid.UUID]]):
+    """A detail page's field: one ticket per request in practice, so one lookup per ticket is fine."""
+
     default = list
 
     async def fetch(
         self, session: AsyncSession, actor: Actor, keys: list[uuid.UUID]
-    ) -> dict[uuid.UUID, list[TicketAction]]:
-        return await tickets.allowed_actions(session, actor, keys)
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        return {key: await tickets.assignee_candidates(session, actor, key) for key in keys}
 
 
 class TimelineCountByTicketIdLoader(_ByKeyLoader[uuid.UUID, int]):

@@ -21,6 +21,9 @@ class TicketFilterInput:
     overdue: bool = strawberry.field(default=False, description="Only open tickets past a deadline now.")
     created_from: datetime | None = None
     created_before: datetime | None = None
+    search: str | None = strawberry.field(
+        default=None, description="A substring of the title or of the enterprise's name."
+    )
 
 
 @strawberry.input(description="Both days count, in park time (Asia/Shanghai).")

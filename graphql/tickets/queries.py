@@ -5,6 +5,7 @@ from strawberry.types import Info
 
 from redchain.graphql.errors import ApiError, ErrorCode
 from redchain.graphql.permissions import IsAuthenticated
+from redchain.graphql.registry.queries import search_text
 from redchain.graphql.relay import Connection, decode_id, decode_optional_id, loaded_node, paged
 from redchain.graphql.tickets.dataloaders import TicketByIdLoader, TicketCategoryByIdLoader
 from redchain.graphql.tickets.inputs import PeriodInput, TicketFilterInput
@@ -16,6 +17,7 @@ from redchain.graphql.tickets.types import (
     TicketFigures,
     TicketSlaTarget,
     TicketStats,
+    TicketStatusCount,
 )
 from redchain.infra.models_base import utcnow
 from redchain.services.tickets import service as tickets
@@ -44,6 +46,7 @@ def ticket_filter(info: Info, where: TicketFilterInput | None) -> TicketFilter:
         overdue_at=utcnow() if where.overdue else None,
         created_from=where.created_from,
         created_before=where.created_before,
+        search=search_text(where.search, info.context.locale),
     )
 
 
@@ -110,6 +113,9 @@ class TicketsQuery:
             by_chain=[TicketChainFigures(figures=TicketFigures.from_row(r), chain_key=r.key) for r in result.by_chain],
             by_category=[
                 TicketCategoryFigures(figures=TicketFigures.from_row(r), category_key=r.key) for r in result.by_category
+            ],
+            by_status=[
+                TicketStatusCount(status=s, count=result.by_status[s]) for s in TicketStatus if s in result.by_status
             ],
         )
 

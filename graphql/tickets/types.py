@@ -16,21 +16,24 @@ from redchain.graphql.relay import Connection, Edge, Node, PageInfo, encode_id, 
 from redchain.graphql.tenancy.dataloaders import UserByIdLoader
 from redchain.graphql.tenancy.types import User
 from redchain.graphql.tickets.dataloaders import (
+    AbilitiesByTicketIdLoader,
+    AssigneeCandidateIdsByTicketIdLoader,
     AttachmentsByTicketIdLoader,
     ExtensionRequestsByTicketIdLoader,
     TicketByIdLoader,
     TicketCategoryByIdLoader,
     TimelineCountByTicketIdLoader,
     TimelinePageLoader,
-    ViewerActionsByTicketIdLoader,
     WatcherIdsByTicketIdLoader,
 )
 from redchain.infra.models_base import utcnow
 from redchain.services.tickets import models as rows
 from redchain.services.tickets import service as tickets
+from redchain.services.tickets.abilities import TicketAbilities
 from redchain.services.tickets.deadlines import HOUR
 from redchain.services.tickets.errors import TicketErrorCode as TicketErrorCodeEnum
 from redchain.services.tickets.escalation import is_breached
+from redchain.services.tickets.models import OPEN_STATUSES
 from redchain.services.tickets.policies import sees_internal
 from redchain.services.tickets.stats import StatsRow
 from redchain.services.tickets.targets import PriorityTargets
@@ -114,6 +117,24 @@ class TicketSla:
     @strawberry.field(description="Null while the clock is paused.")
     def resolution_due_at(self) -> datetime | None:
         return self.row.resolution_due_at
+
+    @strawberry.field(
+        description="The deadline that counts now: the first response's until it is made, then the "
+        "resolution's; null while paused or once resolved."
+    )
+    def due_at(self) -> datetime | None:
+        return self._next()[0]
+
+    @strawberry.field(description="When `dueAt` comes close (80 % of its target): the warning the sweep sends.")
+    def warn_at(self) -> datetime | None:
+        return self._next()[1]
+
+    def _next(self) -> tuple[datetime | None, datetime | None]:
+        if self.row.status not in OPEN_STATUSES:
+            return None, None
+        if self.row.first_responded_at is None and self.row.first_response_due_at is not None:
+            return self.row.first_response_due_at, self.row.first_response_warn_at
+        return self.row.resolution_due_at, self.row.resolution_warn_at
 
     @strawberry.field
     def paused(self) -> bool:
@@ -361,7 +382,19 @@ class Ticket(Node):
 
     @strawberry.field(description="The transitions open to you now.")
     async def viewer_actions(self, info: Info) -> list[TicketAction]:  # type: ignore[valid-type]
-        return await info.context.loader(ViewerActionsByTicketIdLoader).load(self.row.id)
+        found = await info.context.loader(AbilitiesByTicketIdLoader).load(self.row.id)
+        return list(found.actions) if found else []
+
+    @strawberry.field(description="What else you may do now (the API still checks each request).")
+    async def viewer_can(self, info: Info) -> "TicketViewerCan":
+        found = await info.context.loader(AbilitiesByTicketIdLoader).load(self.row.id)
+        return TicketViewerCan.from_value(found)
+
+    @strawberry.field(description="Who you may assign it to; empty unless you may dispatch it.")
+    async def assignee_candidates(self, info: Info) -> list[User]:
+        ids = await info.context.loader(AssigneeCandidateIdsByTicketIdLoader).load(self.row.id)
+        users = await info.context.loader(UserByIdLoader).load_many(ids)
+        return sorted((User.from_row(u) for u in users if u), key=lambda u: u.display_name)
 
     @strawberry.field(description="Oldest first. The enterprise sees PUBLIC entries only.")
     async def timeline(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[TicketEvent]:
@@ -403,6 +436,39 @@ class Ticket(Node):
             closed_at=row.closed_at,
             reminder_count=row.reminder_count,
             row=row,
+        )
+
+
+@strawberry.type(description="What the viewer may do to a ticket now, besides `viewerActions`.")
+class TicketViewerCan:
+    assign: bool = strawberry.field(description="Give it to a person, or back to the queue.")
+    reply: bool = strawberry.field(description="A public reply the enterprise sees.")
+    internal_note: bool = strawberry.field(description="An internal note the enterprise never sees.")
+    attach: bool
+    request_extension: bool = strawberry.field(description="延期申请, before the resolution deadline.")
+    decide_extension: bool = strawberry.field(description="Decide another person's pending extension request.")
+    remind: bool = strawberry.field(description="催办: the ticket is overdue.")
+
+    @classmethod
+    def from_value(cls, value: TicketAbilities | None) -> "TicketViewerCan":
+        if value is None:
+            return cls(
+                assign=False,
+                reply=False,
+                internal_note=False,
+                attach=False,
+                request_extension=False,
+                decide_extension=False,
+                remind=False,
+            )
+        return cls(
+            assign=value.assign,
+            reply=value.reply,
+            internal_note=value.internal_note,
+            attach=value.attach,
+            request_extension=value.request_extension,
+            decide_extension=value.decide_extension,
+            remind=value.remind,
         )
 
 
@@ -484,11 +550,20 @@ class TicketCategoryFigures:
         return TicketCategory.from_row(row) if row else None
 
 
+@strawberry.type(description="How many of the tickets raised in the period are in a status now.")
+class TicketStatusCount:
+    status: TicketStatus  # type: ignore[valid-type]
+    count: int
+
+
 @strawberry.type(description="ticketStats: the committee's figures, as the press reports count them.")
 class TicketStats:
     total: TicketFigures
     by_chain: list[TicketChainFigures]
     by_category: list[TicketCategoryFigures]
+    by_status: list[TicketStatusCount] = strawberry.field(
+        description="Tickets raised in the period by their status now, in workflow order; statuses with none left out."
+    )
 
     @strawberry.field(description="“Solved N problems in X categories / Y aspects”: N.")
     def problems_solved(self) -> int:

@@ -5,7 +5,7 @@ the second wall)."""
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlmodel import col
@@ -28,36 +28,17 @@ from redchain.services.registry.models import (
     PartyOrganization,
 )
 from redchain.services.registry.policies import read_scope
+from redchain.services.registry.queries import (
+    ENTERPRISE_SEARCH,
+    MEMBER_SEARCH,
+    ORGANIZATION_SEARCH,
+    contains,
+    matching_ids,
+)
 from redchain.services.tenancy import queries as tenancy_queries
 
 # Party members proper; development targets and activists are not members yet.
 PARTY_MEMBER_STATUSES = (MemberStatus.FULL, MemberStatus.PROBATIONARY)
-LIKE_ESCAPE = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
-
-
-# Search runs on views (migration 0003) where row-level security does not block the trigram indexes;
-# each view repeats the policy's tenant condition itself.
-ENTERPRISE_SEARCH = sa.table(
-    "registry_enterprise_search", sa.column("tenant_id"), sa.column("id"), sa.column("name"), sa.column("credit_code")
-)
-ORGANIZATION_SEARCH = sa.table(
-    "registry_organization_search", sa.column("tenant_id"), sa.column("id"), sa.column("name")
-)
-MEMBER_SEARCH = sa.table("registry_member_search", sa.column("tenant_id"), sa.column("id"), sa.column("name"))
-
-
-def contains(column: sa.ColumnClause[Any], text: str) -> sa.ColumnElement[bool]:
-    """Substring match. pg_trgm's GIN indexes serve it once the text has 3+ characters; a shorter text
-    has no trigram to look up (a 2-character Chinese word like "新材" included), so PostgreSQL reads the
-    park's rows instead: still correct, and fast enough at a park's size (tens of thousands of rows)."""
-    return column.ilike(f"%{text.translate(LIKE_ESCAPE)}%", escape="\\")
-
-
-def matching_ids(view: sa.TableClause, tenant_id: uuid.UUID | None, match: sa.ColumnElement[bool]) -> sa.Select[Any]:
-    # MATERIALIZED keeps it a separate step: joined back onto the same table, PostgreSQL 18 would merge
-    # the two scans into one (self-join elimination), under the policy again, and lose the index.
-    hits = sa.select(view.c.id).where(view.c.tenant_id == tenant_id, match).cte(view.name).prefix_with("MATERIALIZED")
-    return sa.select(hits.c.id)
 
 
 def looks_like_code(text: str) -> bool:

@@ -18,8 +18,13 @@ from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
 from redchain.services.errors import NotFound
 from redchain.services.tickets.errors import EmptyFile, FileTooLarge, FileTypeNotAllowed, NotAllowed, TicketClosed
-from redchain.services.tickets.models import TicketAttachment, TicketEventKind, TicketStatus, Visibility
-from redchain.services.tickets.policies import Party
+from redchain.services.tickets.models import (
+    FINISHED_STATUSES,
+    TicketAttachment,
+    TicketEventKind,
+    Visibility,
+)
+from redchain.services.tickets.policies import may_attach
 from redchain.services.tickets.repository import TicketRepository
 from redchain.services.tickets.service import parties_on, require_ticket
 from redchain.services.tickets.timeline import record, timeline_event
@@ -92,9 +97,9 @@ async def add_attachment(
     now = now or utcnow()
     ticket = await require_ticket(session, actor, ticket_id, for_update=True, field="ticketId")
     acting_as = await parties_on(session, actor, ticket, now)
-    if not acting_as & {Party.HANDLER, Party.REQUESTER} or actor.user_id is None:
+    if not may_attach(acting_as) or actor.user_id is None:
         raise NotAllowed("ticketId")
-    if ticket.status in (TicketStatus.CLOSED, TicketStatus.REJECTED, TicketStatus.DUPLICATE):
+    if ticket.status in FINISHED_STATUSES:
         raise TicketClosed("ticketId")
     content_type = check_file(upload, max_bytes)
     attachment_id = new_id()

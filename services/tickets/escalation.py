@@ -13,7 +13,6 @@ from redchain.services.actor import Actor
 from redchain.services.audit import service as audit
 from redchain.services.calendar.service import work_calendar
 from redchain.services.errors import NotFound
-from redchain.services.permissions import Role
 from redchain.services.registry import service as registry
 from redchain.services.tickets import events
 from redchain.services.tickets.deadlines import HOUR, refresh_deadlines
@@ -37,7 +36,7 @@ from redchain.services.tickets.models import (
     TicketExtensionRequest,
     Visibility,
 )
-from redchain.services.tickets.policies import Party
+from redchain.services.tickets.policies import Party, may_remind, may_request_extension
 from redchain.services.tickets.repository import SlaCrossing, TicketRepository
 
 # The sweeps' work lists, for the worker (which never imports a repository).
@@ -179,7 +178,7 @@ async def request_extension(
     """The handler asks for more business hours before the resolution deadline passes."""
     now = now or utcnow()
     ticket = await require_ticket(session, actor, ticket_id, for_update=True)
-    if Party.HANDLER not in await parties_on(session, actor, ticket, now) or actor.user_id is None:
+    if not may_request_extension(await parties_on(session, actor, ticket, now)) or actor.user_id is None:
         raise NotAllowed("ticketId")
     if ticket.status not in CLOCK_RUNNING:
         raise InvalidTransition("ticketId", action="REQUEST_EXTENSION", status=ticket.status)
@@ -327,7 +326,7 @@ async def remind(
     now = now or utcnow()
     ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     acting_as = await parties_on(session, actor, ticket, now)
-    if (Party.REQUESTER not in acting_as and not actor.has_role(Role.PARK_ADMIN)) or actor.user_id is None:
+    if not may_remind(actor, acting_as) or actor.user_id is None:
         raise NotAllowed("id")
     if ticket.status not in OPEN_STATUSES:
         raise TicketClosed("id")

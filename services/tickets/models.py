@@ -32,6 +32,8 @@ CLOCK_RUNNING = (TicketStatus.NEW, TicketStatus.ACCEPTED, TicketStatus.IN_PROGRE
 OPEN_STATUSES = (*CLOCK_RUNNING, TicketStatus.WAITING_ON_ENTERPRISE)
 # "Problems solved" as the committees count them: resolved, confirmed or not.
 SOLVED_STATUSES = (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+# Over: no reply, note or file any more (a resolved ticket still takes them: it can be reopened).
+FINISHED_STATUSES = (TicketStatus.CLOSED, TicketStatus.REJECTED, TicketStatus.DUPLICATE)
 
 
 class TicketPriority(StrEnum):

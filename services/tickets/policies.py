@@ -86,3 +86,29 @@ def may_raise_for(
 def require_configure(actor: Actor) -> None:
     if not actor.can(Perm.TICKETS_CONFIGURE):
         raise PermissionDenied()
+
+
+# What a party may do besides the transitions; the service checks these, and `Ticket.viewerCan` shows them.
+# Each also needs a person (an API key reads, it does not act): the callers check `actor.user_id`.
+
+
+def may_dispatch(actor: Actor, ticket: Ticket) -> bool:
+    """The chain's queue is worked by its staff; park admins route across chains."""
+    return actor.has_role(Role.PARK_ADMIN) or (ticket.chain_id is not None and ticket.chain_id in actor.staff_chain_ids)
+
+
+def may_comment(actor: Actor, acting_as: frozenset[Party], internal: bool) -> bool:
+    return Party.HANDLER in acting_as or (Party.REQUESTER in acting_as and (not internal or sees_internal(actor)))
+
+
+def may_attach(acting_as: frozenset[Party]) -> bool:
+    return bool(acting_as & {Party.HANDLER, Party.REQUESTER})
+
+
+def may_request_extension(acting_as: frozenset[Party]) -> bool:
+    return Party.HANDLER in acting_as
+
+
+def may_remind(actor: Actor, acting_as: frozenset[Party]) -> bool:
+    """催办 comes from the enterprise side, or from the park committee above the chains."""
+    return Party.REQUESTER in acting_as or actor.has_role(Role.PARK_ADMIN)

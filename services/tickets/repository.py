@@ -18,6 +18,7 @@ from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.services.actor import Actor
 from redchain.services.liaison import queries as liaison_queries
 from redchain.services.permissions import Role
+from redchain.services.registry import queries as registry_queries
 from redchain.services.tenancy import queries as tenancy_queries
 from redchain.services.tickets.models import (
     OPEN_STATUSES,
@@ -51,6 +52,7 @@ class TicketFilter:
     overdue_at: datetime | None = None  # open and past a deadline at this moment
     created_from: datetime | None = None
     created_before: datetime | None = None
+    search: str | None = None  # a substring of the title or of the enterprise's name
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,13 @@ class TicketRepository:
             stmt = stmt.where(col(Ticket.created_at) >= where.created_from)
         if where.created_before is not None:
             stmt = stmt.where(col(Ticket.created_at) < where.created_before)
+        if where.search:
+            stmt = stmt.where(
+                sa.or_(
+                    registry_queries.contains(col(Ticket.title), where.search),
+                    col(Ticket.enterprise_id).in_(registry_queries.enterprise_ids_named(actor.tenant_id, where.search)),
+                )
+            )
         return stmt
 
     async def page(self, actor: Actor, where: TicketFilter, page: PageRequest) -> Page[Ticket]:
@@ -265,6 +274,31 @@ class TicketRepository:
             for r in rows
         ]
 
+    async def status_counts(
+        self,
+        actor: Actor,
+        start: datetime,
+        end: datetime,
+        chain_id: uuid.UUID | None,
+        category_id: uuid.UUID | None,
+    ) -> dict[TicketStatus, int]:
+        """Tickets raised in [start, end), by their status now."""
+        stmt = (
+            sa.select(col(Ticket.status), sa.func.count())
+            .where(
+                col(Ticket.tenant_id) == actor.tenant_id,
+                self._in_scope(actor),
+                col(Ticket.created_at) >= start,
+                col(Ticket.created_at) < end,
+            )
+            .group_by(col(Ticket.status))
+        )
+        if chain_id is not None:
+            stmt = stmt.where(col(Ticket.chain_id) == chain_id)
+        if category_id is not None:
+            stmt = stmt.where(col(Ticket.category_id) == category_id)
+        return {TicketStatus(status): n for status, n in (await self.session.execute(stmt)).all()}
+
     # Facts from other contexts that the rules need -----------------------------------------------
 
     async def is_officer_of(
@@ -279,6 +313,22 @@ class TicketRepository:
         self, tenant_id: uuid.UUID, user_id: uuid.UUID, role: Role, chain_id: uuid.UUID | None = None
     ) -> bool:
         return bool(await self.session.scalar(tenancy_queries.holds_role(tenant_id, user_id, role, chain_id)))
+
+    async def assignee_candidate_ids(
+        self, tenant_id: uuid.UUID, chain_id: uuid.UUID | None, enterprise_id: uuid.UUID, today: date
+    ) -> set[uuid.UUID]:
+        """Who a ticket may go to: its chain's staff, and liaison officers posted to its enterprise."""
+        posted = {
+            officer
+            for _, officer in await self.session.execute(liaison_queries.postings(tenant_id, [enterprise_id], today))
+        }
+        officers = set(await self.session.scalars(tenancy_queries.role_holder_ids(tenant_id, Role.LIAISON_OFFICER)))
+        found = posted & officers
+        if chain_id is not None:
+            found |= set(
+                await self.session.scalars(tenancy_queries.role_holder_ids(tenant_id, Role.CHAIN_STAFF, chain_id))
+            )
+        return found
 
     async def park_admin_ids(self, tenant_id: uuid.UUID) -> list[uuid.UUID]:
         return sorted(await self.session.scalars(tenancy_queries.role_holder_ids(tenant_id, Role.PARK_ADMIN)))

@@ -41,6 +41,7 @@ from redchain.services.tickets.errors import (
     TicketClosed,
 )
 from redchain.services.tickets.models import (
+    FINISHED_STATUSES,
     OPEN_STATUSES,
     Ticket,
     TicketEvent,
@@ -52,9 +53,10 @@ from redchain.services.tickets.models import (
 from redchain.services.tickets.policies import (
     Party,
     TicketRelations,
+    may_comment,
+    may_dispatch,
     may_raise_for,
     parties,
-    sees_internal,
 )
 from redchain.services.tickets.repository import TicketFilter, TicketRepository
 from redchain.services.tickets.sla import WorkingDay
@@ -286,11 +288,10 @@ async def watchers_of(
     return found
 
 
-async def allowed_actions(
-    session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, list[TicketAction]]:
-    """What the caller may do to each ticket now (for the UI's buttons), in three statements however many."""
-    now = utcnow()
+async def parties_on_many(
+    session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID], now: datetime
+) -> list[tuple[Ticket, frozenset[Party]]]:
+    """The caller's parties on each ticket it may see, in three statements however many."""
     repo = TicketRepository(session)
     rows = await repo.tickets(actor, ticket_ids)
     posted = (
@@ -301,17 +302,41 @@ async def allowed_actions(
     chain_ids = list({t.chain_id for t in rows if t.chain_id})
     chains = await registry.chains_by_ids(session, Actor.system(actor.tenant_id), chain_ids) if chain_ids else []
     secretaries = {c.id: c.secretary_user_id for c in chains}
-    found: dict[uuid.UUID, list[TicketAction]] = {}
-    for ticket in rows:
-        acting_as = parties(
-            actor,
+    return [
+        (
             ticket,
-            TicketRelations(
-                ticket.enterprise_id in posted, secretaries.get(ticket.chain_id) if ticket.chain_id else None
+            parties(
+                actor,
+                ticket,
+                TicketRelations(
+                    ticket.enterprise_id in posted, secretaries.get(ticket.chain_id) if ticket.chain_id else None
+                ),
             ),
         )
-        found[ticket.id] = workflow.allowed_actions(TicketStatus(ticket.status), acting_as)
-    return found
+        for ticket in rows
+    ]
+
+
+async def allowed_actions(
+    session: AsyncSession, actor: Actor, ticket_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[TicketAction]]:
+    """What the caller may do to each ticket now (for the UI's buttons)."""
+    return {
+        ticket.id: workflow.allowed_actions(TicketStatus(ticket.status), acting_as)
+        for ticket, acting_as in await parties_on_many(session, actor, ticket_ids, utcnow())
+    }
+
+
+async def assignee_candidates(session: AsyncSession, actor: Actor, ticket_id: uuid.UUID) -> list[uuid.UUID]:
+    """Who the caller may give the ticket to (empty unless it may dispatch it)."""
+    now = utcnow()
+    ticket = await TicketRepository(session).ticket(actor, ticket_id)
+    if ticket is None or actor.user_id is None or not may_dispatch(actor, ticket):
+        return []
+    ids = await TicketRepository(session).assignee_candidate_ids(
+        ticket.tenant_id, ticket.chain_id, ticket.enterprise_id, park_date(now)
+    )
+    return sorted(ids)
 
 
 # The status machine ----------------------------------------------------------------------------
@@ -519,11 +544,6 @@ async def apply_transition(
 # Assignment ------------------------------------------------------------------------------------
 
 
-def _may_dispatch(actor: Actor, ticket: Ticket) -> bool:
-    """The chain's queue is worked by its staff; park admins route across chains."""
-    return actor.has_role(Role.PARK_ADMIN) or (ticket.chain_id is not None and ticket.chain_id in actor.staff_chain_ids)
-
-
 async def _valid_assignee(repo: TicketRepository, ticket: Ticket, user_id: uuid.UUID, now: datetime) -> bool:
     if ticket.chain_id is not None and await repo.has_membership(
         ticket.tenant_id, user_id, Role.CHAIN_STAFF, ticket.chain_id
@@ -548,7 +568,7 @@ async def assign(
     now = now or utcnow()
     ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     _check_version(ticket, expected_version)
-    if actor.user_id is None or not _may_dispatch(actor, ticket):
+    if actor.user_id is None or not may_dispatch(actor, ticket):
         raise NotAllowed("id")
     if ticket.status not in OPEN_STATUSES:
         raise TicketClosed("id")
@@ -613,10 +633,9 @@ async def add_comment(
     now = now or utcnow()
     ticket = await require_ticket(session, actor, ticket_id, for_update=True)
     acting_as = await parties_on(session, actor, ticket, now)
-    may = Party.HANDLER in acting_as or (Party.REQUESTER in acting_as and (not internal or sees_internal(actor)))
-    if not may:
+    if not may_comment(actor, acting_as, internal):
         raise NotAllowed("id")
-    if ticket.status in (TicketStatus.CLOSED, TicketStatus.REJECTED, TicketStatus.DUPLICATE):
+    if ticket.status in FINISHED_STATUSES:
         raise TicketClosed("id")
     text = clean_text("body", body)
     if not internal and _first_response(ticket, acting_as, now):

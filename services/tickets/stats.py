@@ -15,7 +15,7 @@ from redchain.services.errors import NotFound, PermissionDenied
 from redchain.services.registry import service as registry
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tickets.errors import ExportTooLarge, InvalidPeriod
-from redchain.services.tickets.models import Ticket
+from redchain.services.tickets.models import Ticket, TicketStatus
 from redchain.services.tickets.policies import read_scope
 from redchain.services.tickets.repository import StatsRow, TicketFilter, TicketRepository
 
@@ -28,6 +28,7 @@ class TicketStats:
     total: StatsRow
     by_chain: list[StatsRow]
     by_category: list[StatsRow]
+    by_status: dict[TicketStatus, int]  # raised in the period, by status now
 
 
 def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -59,10 +60,12 @@ async def ticket_stats(
     if category_id is not None and await repo.category(actor.tenant_id, category_id) is None:
         raise NotFound("category")
     rows = await repo.stats(actor, since, until, chain_id, category_id)
+    by_status = await repo.status_counts(actor, since, until, chain_id, category_id)
     return TicketStats(
         total=next((r for r in rows if r.group == "TOTAL"), _empty()),
         by_chain=[r for r in rows if r.group == "CHAIN"],
         by_category=[r for r in rows if r.group == "CATEGORY"],
+        by_status=by_status,
     )
 
 

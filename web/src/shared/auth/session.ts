@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { LoginDocument, LogoutDocument, MeDocument, RefreshTokenDocument } from '@/features/tenancy/documents'
 import type { ApiScope, MeQuery } from '../graphql/generated/graphql'
-import { createAnonymousClient, createSessionClient, type AuthFailure } from '../graphql/client'
+import { createAnonymousClient, createSessionClient, sessionFetch, type AuthFailure, type SessionHooks } from '../graphql/client'
 import { allows, type Requirement } from '../permissions'
 import type { UserErrorLike } from '../composables/useUserErrors'
 
@@ -102,7 +102,7 @@ export const useSession = defineStore('session', () => {
     return renewing
   }
 
-  const client: Client = createSessionClient({
+  const hooks: SessionHooks = {
     async accessToken() {
       const current = tokens.value
       if (!current) return null
@@ -115,7 +115,8 @@ export const useSession = defineStore('session', () => {
       // whether that works tells whether any session is left.
       return renewOnce(reason === 'TOKEN_EXPIRED' ? 'expired' : 'revoked')
     },
-  })
+  }
+  const client: Client = createSessionClient(hooks)
 
   async function loadViewer(): Promise<Viewer | null> {
     const answer = await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise()
@@ -156,6 +157,8 @@ export const useSession = defineStore('session', () => {
     viewer,
     endedReason,
     client,
+    /** fetch with the session's token, for what is not GraphQL (file downloads). */
+    authorizedFetch: sessionFetch(hooks),
     permissions,
     signedIn: computed(() => tokens.value !== null),
     can: (required: Requirement, mode: 'all' | 'any' = 'all') => allows(permissions.value, required, mode),
