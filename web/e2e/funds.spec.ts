@@ -8,6 +8,10 @@ import { FundProgramsPage } from './pages/FundProgramsPage'
 import { SignInPage } from './pages/SignInPage'
 import { DEMO_PASSWORD, PARK_ADMIN, expectAccessible, screenshot } from './support'
 
+// Each test signs in as several people in turn and waits for the treasury: more than the default minute
+// on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 })
+
 async function signInAs(page: Page, email: string): Promise<void> {
   await page.context().clearCookies()
   await page.goto('/sign-in')
@@ -19,7 +23,7 @@ async function signInAs(page: Page, email: string): Promise<void> {
 }
 
 test('chain review, park approval, and finance pays the batch until PAID', async ({ page, request }, testInfo) => {
-  test.setTimeout(240_000) // three people in turn, and the treasury's answers
+  test.setTimeout(300_000) // three people in turn, and the treasury's answers
   const api = new FundApi(request)
   const programName = unique('党员活动经费')
   const program = await api.createProgram(programName)

@@ -20,7 +20,7 @@ export class FundProgramsPage {
   }
 
   row(name: string): Locator {
-    return this.root.locator('.el-table__row').filter({ hasText: name })
+    return this.root.locator('.program-row').filter({ hasText: name })
   }
 
   /** The error Element Plus shows on the form item holding the input `testId`. */
