@@ -1,6 +1,7 @@
 """Queries of the funds context."""
 
 import base64
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -12,6 +13,7 @@ from redchain.graphql.funds.types import (
     FundApplication,
     FundApplicationStatus,
     FundProgram,
+    FundReviewInbox,
     LedgerEntry,
     LedgerReportLine,
     PaymentBatch,
@@ -64,6 +66,13 @@ class FundsQuery:
         program_id: strawberry.ID | None = None,
         batch_id: strawberry.ID | None = None,
         organization_id: strawberry.ID | None = None,
+        inbox: Annotated[
+            FundReviewInbox | None,  # type: ignore[valid-type]
+            strawberry.argument(
+                description="PENDING (待我审批): waiting at a review stage you decide, none of your own; "
+                "DONE (我已审批): you approved, returned or rejected it."
+            ),
+        ] = None,
     ) -> Connection[FundApplication]:
         actor = info.context.require_actor()
         where = ApplicationFilter(
@@ -71,6 +80,7 @@ class FundsQuery:
             program_id=decode_optional_id(program_id, "FundProgram", field="programId"),
             batch_id=decode_optional_id(batch_id, "PaymentBatch", field="batchId"),
             organization_id=decode_optional_id(organization_id, "PartyOrganization", field="organizationId"),
+            inbox=funds.ReviewInbox(inbox) if inbox else None,
         )
         return await paged(
             info,

@@ -39,6 +39,7 @@ from redchain.services.funds.models import ProgramKind as ProgramKindEnum
 from redchain.services.funds.payee import mask_account
 from redchain.services.funds.service import ApplicationFilter
 from redchain.services.funds.service import ReviewDecision as ReviewDecisionEnum
+from redchain.services.funds.service import ReviewInbox as ReviewInboxEnum
 from redchain.services.funds.service import ReviewStage as ReviewStageEnum
 from redchain.services.funds.steps import ApplicationStep
 from redchain.services.funds.workflow import Action as ActionEnum
@@ -68,6 +69,7 @@ FundPaymentStatus = strawberry.enum(PaymentStatusEnum, name="FundPaymentStatus")
 LedgerEntryKind = strawberry.enum(LedgerKindEnum, name="LedgerEntryKind")
 ReviewStage = strawberry.enum(ReviewStageEnum, name="ReviewStage")
 ReviewDecision = strawberry.enum(ReviewDecisionEnum, name="ReviewDecision")
+FundReviewInbox = strawberry.enum(ReviewInboxEnum, name="FundReviewInbox")
 FundApplicationAction = strawberry.enum(ActionEnum, name="FundApplicationAction")
 
 

@@ -49,8 +49,13 @@ def check_may_apply_for(actor: Actor, chain_id: uuid.UUID | None, enterprise_ids
     raise NotFound("organizationId")
 
 
+def chains_reviewed_by(actor: Actor) -> set[uuid.UUID]:
+    """The chains whose applications the actor reviews at the CHAIN stage (as their chain staff)."""
+    return {g.chain_id for g in actor.grants if g.role is Role.CHAIN_STAFF and g.chain_id is not None}
+
+
 def check_chain_reviewer(actor: Actor, chain_id: uuid.UUID) -> None:
-    if not any(g.role is Role.CHAIN_STAFF and g.chain_id == chain_id for g in actor.grants):
+    if chain_id not in chains_reviewed_by(actor):
         raise PermissionDenied()
 
 

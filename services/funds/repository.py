@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import cast
 
 import sqlalchemy as sa
@@ -15,6 +16,7 @@ from redchain.infra.clock import PARK_TIME_NAME
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.infra.repository import Repository
 from redchain.services.actor import Actor
+from redchain.services.audit import queries as audit_queries
 from redchain.services.funds.models import (
     UNSETTLED_PAYMENTS,
     ApplicationStatus,
@@ -27,8 +29,15 @@ from redchain.services.funds.models import (
     PaymentBatch,
     ProgramKind,
 )
-from redchain.services.funds.policies import read_scope
+from redchain.services.funds.policies import chains_reviewed_by, read_scope
+from redchain.services.funds.workflow import REVIEW_ACTIONS
+from redchain.services.permissions import Perm
 from redchain.services.registry import queries as registry_queries
+
+
+class ReviewInbox(StrEnum):
+    PENDING = "PENDING"  # 待我审批: at a stage the reader decides, and none of the reader's own
+    DONE = "DONE"  # 我已审批: the reader approved, returned or rejected it at some stage
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,7 @@ class ApplicationFilter:
     program_id: uuid.UUID | None = None
     batch_id: uuid.UUID | None = None
     organization_id: uuid.UUID | None = None
+    inbox: ReviewInbox | None = None
 
 
 @dataclass(frozen=True)
@@ -290,7 +300,42 @@ class ApplicationRepository(Repository):
             stmt = stmt.where(col(FundApplication.batch_id) == where.batch_id)
         if where.organization_id is not None:
             stmt = stmt.where(col(FundApplication.organization_id) == where.organization_id)
+        if where.inbox is not None:
+            stmt = stmt.where(self._in_inbox(actor, where.inbox))
         return stmt
+
+    @staticmethod
+    def _in_inbox(actor: Actor, inbox: ReviewInbox) -> sa.ColumnElement[bool]:
+        me = actor.user_id
+        if me is None:  # API keys review nothing
+            return sa.false()
+        if inbox is ReviewInbox.DONE:
+            # Each decision is in the audit log the workflow writes with it (fund_application.<action>).
+            decided = audit_queries.objects_acted_on_by(
+                actor.tenant_id, me, "FundApplication", [f"fund_application.{a.value.lower()}" for a in REVIEW_ACTIONS]
+            )
+            return col(FundApplication.id).in_(decided)
+        # The same rules review_application applies (stage, chain, segregation of duties), so the inbox
+        # never offers what the reviewer would be refused.
+        waiting: list[sa.ColumnElement[bool]] = []
+        chains = chains_reviewed_by(actor)
+        if actor.can(Perm.FUNDS_REVIEW) and chains:
+            waiting.append(
+                sa.and_(
+                    col(FundApplication.status) == ApplicationStatus.SUBMITTED,
+                    col(FundApplication.chain_id).in_(chains),
+                )
+            )
+        if actor.can(Perm.FUNDS_APPROVE):
+            waiting.append(
+                sa.and_(
+                    col(FundApplication.status) == ApplicationStatus.CHAIN_APPROVED,
+                    col(FundApplication.chain_reviewer_id).is_distinct_from(me),
+                )
+            )
+        if not waiting:
+            return sa.false()
+        return sa.and_(sa.or_(*waiting), col(FundApplication.applicant_user_id) != me)
 
     async def page_applications(
         self, actor: Actor, where: ApplicationFilter, page: PageRequest

@@ -46,6 +46,7 @@ from redchain.services.funds.policies import (
     require_person,
 )
 from redchain.services.funds.repository import ApplicationFilter, ApplicationRepository, FundsRepository
+from redchain.services.funds.repository import ReviewInbox as ReviewInbox  # the inbox filter, for the API
 from redchain.services.funds.workflow import (
     APPLICATION_FIELDS,
     CANCEL_NEEDS_APPROVER,

@@ -65,6 +65,8 @@ TRANSITIONS: dict[tuple[S, Action], Transition] = {
     (S.PAID, Action.CLAW_BACK): Transition(S.CLAWED_BACK, LedgerKind.CLAWBACK),
 }
 
+# The decisions of a review stage: what puts an application in a reviewer's 我已审批.
+REVIEW_ACTIONS = frozenset({Action.CHAIN_APPROVE, Action.PARK_APPROVE, Action.RETURN, Action.REJECT})
 REASON_REQUIRED = frozenset({Action.RETURN, Action.REJECT, Action.CANCEL, Action.CLAW_BACK})
 EDITABLE = frozenset({S.DRAFT, S.RETURNED_FOR_CHANGES})
 # Cancelling these gives budget back, so it is the park's decision, not the applicant's.
