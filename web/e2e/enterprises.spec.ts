@@ -22,6 +22,8 @@ test.beforeEach(async ({ page }) => {
 })
 
 test('PARK_ADMIN: dashboard, enterprise list, Chinese search, detail @phone', async ({ page }, testInfo) => {
+  // Two accessibility scans and full-page screenshots: slow on a shared machine.
+  test.slow()
   const dashboard = new DashboardPage(page)
   const shell = new AppShell(page)
   await dashboard.expectLoaded()
@@ -82,6 +84,7 @@ test('filters narrow the list and live in the URL', async ({ page }) => {
   await expect(list.keyTags).toHaveCount(await list.links.count())
 
   await page.reload()
+  await list.expectLoaded()
 
   await expect(list.keyTags).toHaveCount(await list.links.count())
   await page.getByTestId('filter-reset').click()
