@@ -123,6 +123,7 @@ test('a network failure offers a retry that recovers', async ({ page }) => {
 })
 
 test('every tab of the detail page shows its list or says it is empty', async ({ page }, testInfo) => {
+  test.slow() // many steps, each a round trip; the shared machine is slow
   const list = new EnterpriseListPage(page)
   await page.goto('/enterprises')
   await list.searchFor('博翔')
@@ -160,6 +161,7 @@ test('every tab of the detail page shows its list or says it is empty', async ({
 })
 
 test('create with a bad credit code shows the error on its field, then a good one; edit; archive and restore', async ({ page }, testInfo) => {
+  test.slow() // many steps, each a round trip; the shared machine is slow
   const list = new EnterpriseListPage(page)
   await page.goto('/enterprises')
   await list.expectLoaded()

@@ -27,6 +27,7 @@ test('the template downloads with the columns an import reads', async ({ page })
 })
 
 test('an import with an error row shows the row\'s error and applies the good rows @phone', async ({ page }, testInfo) => {
+  test.slow() // waits for the worker to run the import
   const list = new EnterpriseListPage(page)
   await page.goto('/enterprises')
   await list.expectLoaded()
