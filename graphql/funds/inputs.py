@@ -1,19 +1,11 @@
 """Input objects of the funds mutations."""
 
-from enum import StrEnum
-
 import strawberry
 from strawberry import UNSET
 from strawberry.scalars import JSON
 
 from redchain.graphql.funds.types import Fen, FundProgramKind, ReviewDecision, ReviewStage
 from redchain.graphql.updates import UPDATE_INPUT
-
-
-@strawberry.enum(description="A file format for exports.")
-class ExportFormat(StrEnum):
-    CSV = "CSV"
-    XLSX = "XLSX"
 
 
 @strawberry.input

@@ -6,10 +6,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from redchain.graphql.exports import ExportFormat, FileExport
 from redchain.graphql.funds.dataloaders import FundApplicationByIdLoader, FundProgramByIdLoader, PaymentBatchByIdLoader
-from redchain.graphql.funds.inputs import ExportFormat
 from redchain.graphql.funds.types import (
-    FileExport,
     FundApplication,
     FundApplicationStatus,
     FundProgram,
@@ -146,6 +145,4 @@ class FundsQuery:
         batch_id = decode_id(id, "PaymentBatch")
         async with info.context.read() as session:
             file = await export.export_batch(session, actor, batch_id, format.value)
-        return FileExport(
-            filename=file.filename, media_type=file.media_type, content_base64=base64.b64encode(file.content).decode()
-        )
+        return FileExport.of(file)

@@ -378,13 +378,6 @@ class LedgerReportLine:
         )
 
 
-@strawberry.type(description="A file for download: its bytes in base64.")
-class FileExport:
-    filename: str
-    media_type: str
-    content_base64: str
-
-
 FundsErrorCode = error_code_enum("FundsErrorCode", FundsErrorCodeEnum)
 
 

@@ -10,13 +10,16 @@ from strawberry.types import Info
 
 from redchain.graphql.dataloaders import EntityLoader
 from redchain.graphql.errors import ApiError, ErrorCode, mutate
+from redchain.graphql.exports import ExportFormat, FileExport
 from redchain.graphql.permissions import HasPerm
 from redchain.graphql.registry.types import RegistryUserError
 from redchain.graphql.relay import Connection, Node, decode_id, encode_id, loaded_node, paged
+from redchain.infra.spreadsheet import SheetFormat
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm
 from redchain.services.registry.imports import service as importing
 from redchain.services.registry.imports.files import MAX_IMPORT_BYTES
+from redchain.services.registry.imports.template import import_template
 from redchain.services.registry.models import ImportKind as ImportKindEnum
 from redchain.services.registry.models import ImportStatus as ImportStatusEnum
 from redchain.services.registry.models import RegistryImport as ImportRow
@@ -139,6 +142,14 @@ class RegistryImportQuery:
         if row is None:
             raise ApiError(ErrorCode.NOT_FOUND, info.context.locale)
         return RegistryImport.from_row(row)
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.REGISTRY_IMPORT)],
+        description="A blank spreadsheet with the columns an import of `kind` reads; required ones end in *.",
+    )
+    def registry_import_template(self, info: Info, kind: ImportKind, format: ExportFormat) -> FileExport:  # type: ignore[valid-type]
+        actor = info.context.require_actor()
+        return FileExport.of(import_template(actor, ImportKindEnum(kind), SheetFormat(format.value)))
 
     @strawberry.field(permission_classes=[HasPerm(Perm.REGISTRY_IMPORT)], description="Newest first.")
     async def registry_imports(

@@ -268,6 +268,15 @@ class RegistryMutation:
             info, lambda s: registry.archive_enterprise(s, actor, decode_id(input.id, "Enterprise"))
         )
 
+    @strawberry.mutation(
+        permission_classes=REGISTRY_MANAGE, description="Bring an archived enterprise back into the register."
+    )
+    async def restore_enterprise(self, info: Info, input: ArchiveInput) -> EnterprisePayload:
+        actor = info.context.require_actor()
+        return await _enterprise(
+            info, lambda s: registry.restore_enterprise(s, actor, decode_id(input.id, "Enterprise"))
+        )
+
     # Party organisations -----------------------------------------------------------------------
 
     @strawberry.mutation(permission_classes=REGISTRY_MANAGE, description="Start forming an organisation (组建中).")

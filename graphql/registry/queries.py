@@ -9,6 +9,7 @@ from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
 from redchain.graphql.errors import ApiError, ErrorCode
+from redchain.graphql.exports import ExportFormat, FileExport
 from redchain.graphql.permissions import HasPerm
 from redchain.graphql.registry.dataloaders import (
     EnterpriseByIdLoader,
@@ -30,7 +31,9 @@ from redchain.graphql.registry.types import (
 )
 from redchain.graphql.relay import Connection, decode_optional_id, loaded_node, paged
 from redchain.infra.pagination import Page, PageRequest
+from redchain.infra.spreadsheet import SheetFormat
 from redchain.services.permissions import Perm
+from redchain.services.registry import export
 from redchain.services.registry import models as rows
 from redchain.services.registry import service as registry
 
@@ -163,6 +166,20 @@ class RegistryQuery:
             fetch=fetch,
             count=lambda s: registry.count_enterprises(s, actor, where),
         )
+
+    @strawberry.field(
+        permission_classes=[HasPerm(Perm.REGISTRY_READ)],
+        description="The filtered list of `enterprises` as a CSV or XLSX file, in name order, at most 50,000 rows "
+        "(contact phones masked as on screen). Recorded as a security event (security.export).",
+    )
+    async def enterprises_export(
+        self, info: Info, format: ExportFormat, filter: EnterpriseFilter | None = None
+    ) -> FileExport:
+        actor = info.context.require_actor()
+        where = _enterprise_filter(filter, info.context.locale)
+        async with info.context.read() as session:
+            file = await export.export_enterprises(session, actor, where, SheetFormat(format.value))
+        return FileExport.of(file)
 
     @strawberry.field(
         permission_classes=[HasPerm(Perm.REGISTRY_READ)], description="Party organisations you may see, by name."

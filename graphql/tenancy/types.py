@@ -11,6 +11,7 @@ from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
 from redchain.services.actor import Principal
 from redchain.services.permissions import Perm as PermEnum
 from redchain.services.permissions import Role as RoleEnum
+from redchain.services.personal_data import mask_phone
 from redchain.services.tenancy import service as tenancy
 from redchain.services.tenancy.errors import TenancyErrorCode as TenancyErrorCodeEnum
 from redchain.services.tenancy.models import ApiKey as ApiKeyRow
@@ -26,12 +27,6 @@ TenancyErrorCode = error_code_enum("TenancyErrorCode", TenancyErrorCodeEnum)
 @strawberry.type(description="A rule or validation failure of a tenancy mutation.")
 class TenancyUserError(UserError):
     code: TenancyErrorCode  # type: ignore[valid-type]
-
-
-def mask_phone(phone: str | None) -> str | None:
-    if not phone:
-        return phone
-    return phone[:3] + "*" * max(len(phone) - 7, 0) + phone[-4:] if len(phone) > 7 else "*" * len(phone)
 
 
 def shown_phone(info: Info, phone: str | None, unmasked: bool, kind: str) -> str | None:

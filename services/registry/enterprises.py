@@ -274,6 +274,19 @@ async def archive_enterprise(session: AsyncSession, actor: Actor, enterprise_id:
     return enterprise
 
 
+async def restore_enterprise(session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID) -> Enterprise:
+    """Brings an archived enterprise back (it returned to the park, or was archived by mistake), into a
+    live chain of the caller's; restoring a live one changes nothing."""
+    require(actor, Perm.REGISTRY_MANAGE)
+    enterprise = await EnterpriseRepository(session).enterprise(actor, enterprise_id, for_update=True)
+    if enterprise is None:
+        raise NotFound("id")
+    check_chain(actor, await park_chains(session, actor), enterprise.chain_id)
+    if enterprise.archived_at is None:
+        return enterprise
+    return _apply(session, actor, "restore", enterprise, {"archived_at": None})
+
+
 async def require_enterprise(
     session: AsyncSession, actor: Actor, enterprise_id: uuid.UUID, for_update: bool = False, field: str = "id"
 ) -> Enterprise:

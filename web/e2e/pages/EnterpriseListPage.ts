@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Download, type Locator, type Page } from '@playwright/test'
 
 export class EnterpriseListPage {
   readonly root: Locator
@@ -6,6 +6,11 @@ export class EnterpriseListPage {
   readonly links: Locator
   readonly total: Locator
   readonly page_: Locator
+  readonly create: Locator
+  readonly importButton: Locator
+  readonly exportButton: Locator
+  readonly table: Locator
+  readonly keyTags: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('enterprise-list')
@@ -13,6 +18,11 @@ export class EnterpriseListPage {
     this.links = page.getByTestId('enterprise-link')
     this.total = page.getByTestId('pager-total')
     this.page_ = page.getByTestId('pager-page')
+    this.create = page.getByTestId('enterprise-create')
+    this.importButton = page.getByTestId('enterprise-import')
+    this.exportButton = page.getByTestId('enterprise-export')
+    this.table = page.getByTestId('enterprise-table')
+    this.keyTags = page.getByTestId('key-tag')
   }
 
   async expectLoaded(): Promise<void> {
@@ -29,9 +39,9 @@ export class EnterpriseListPage {
     await this.page.getByRole('option', { name: option, exact: true }).click()
   }
 
-  /** The total the pager shows ("共 N 条"), as a number. */
+  /** The list's total as the pager states it. */
   async totalCount(): Promise<number> {
-    return Number((await this.total.textContent())?.replace(/\D/g, ''))
+    return Number((await this.total.textContent())?.match(/\d+/)?.[0] ?? NaN)
   }
 
   names(): Promise<string[]> {
@@ -40,5 +50,25 @@ export class EnterpriseListPage {
 
   async open(name: string): Promise<void> {
     await this.links.filter({ hasText: name }).click()
+  }
+
+  /** Exports the listed enterprises and returns the download the browser received. */
+  async export(format: 'xlsx' | 'csv'): Promise<Download> {
+    const download = this.page.waitForEvent('download')
+    await this.exportButton.click()
+    await this.page.getByTestId(`export-${format}`).click()
+    return download
+  }
+
+  async setColumn(key: string, shown: boolean): Promise<void> {
+    await this.page.getByTestId('column-chooser').click()
+    const box = this.page.getByTestId(`column-${key}`)
+    await expect(box).toBeVisible()
+    if ((await box.locator('input').isChecked()) !== shown) await box.click()
+    await this.page.keyboard.press('Escape')
+  }
+
+  header(text: string): Locator {
+    return this.table.locator('th').filter({ hasText: text })
   }
 }

@@ -11,6 +11,12 @@ const feature: Feature = {
       meta: { permission: 'REGISTRY_READ' },
     },
     {
+      path: 'enterprises/import',
+      name: 'enterprise-import',
+      component: () => import('./pages/EnterpriseImportPage.vue'),
+      meta: { permission: 'REGISTRY_IMPORT', menu: 'enterprises' },
+    },
+    {
       path: 'enterprises/:id',
       name: 'enterprise',
       component: () => import('./pages/EnterpriseDetailPage.vue'),
