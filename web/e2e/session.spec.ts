@@ -75,6 +75,7 @@ test('an expired session whose renewal is refused lands on sign-in as expired', 
 })
 
 test('a temporary password is changed first, then the app opens where it was going @phone', async ({ page, request }, testInfo) => {
+  test.slow() // it sets up its own accounts through the API first
   const email = uniqueEmail('temp')
   const temporary = await grantInDemoPark(request, email, '新同事 赵六')
   expect(temporary).toBeTruthy()
@@ -105,6 +106,7 @@ test('a temporary password is changed first, then the app opens where it was goi
 })
 
 test('idle: a warning a minute before, "stay signed in" keeps the session, then sign-out says why', async ({ page }, testInfo) => {
+  test.slow() // it sets up its own accounts through the API first
   // The page's own clock, moved on by the test: the idle limit is the API's (30 minutes here).
   await page.clock.install()
   await signedIn(page)
@@ -130,6 +132,7 @@ test('idle: a warning a minute before, "stay signed in" keeps the session, then 
 })
 
 test('a person with roles in two parks switches park from the header, with no new sign-in', async ({ page, request }, testInfo) => {
+  test.slow() // it sets up its own accounts through the API first
   const email = uniqueEmail('twoparks')
   const temporary = await grantInDemoPark(request, email, '两园区 钱七')
   await changeTemporaryPassword(request, email, temporary!)
@@ -166,6 +169,7 @@ test('a person with roles in two parks switches park from the header, with no ne
 })
 
 test('a user whose role is revoked is sent to sign-in', async ({ page, request }) => {
+  test.slow() // it sets up its own accounts through the API first
   const email = uniqueEmail('revoked')
   const temporary = await grantInDemoPark(request, email, '将离任 孙八')
   await changeTemporaryPassword(request, email, temporary!)
