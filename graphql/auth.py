@@ -21,7 +21,9 @@ from redchain.services.tenancy import service as tenancy
 # Request state: the access token is only good for changing a temporary password.
 PASSWORD_CHANGE_ONLY = "redchain_password_change_only"
 # Signing in and refreshing need no token, but a client may send its restricted one along.
-PASSWORD_CHANGE_FIELDS = frozenset({"me", "changePassword", "logout", "login", "refreshToken", "__typename"})
+PASSWORD_CHANGE_FIELDS = frozenset(
+    {"me", "passwordPolicy", "changePassword", "logout", "login", "refreshToken", "__typename"}
+)
 API_KEY_USE_RECORD_SECONDS = 3600
 
 
@@ -96,7 +98,7 @@ def _root_fields(operation: OperationDefinitionNode) -> set[str] | None:
 
 
 class PasswordChangeGate(SchemaExtension):
-    """With a temporary password, only `me`, `changePassword` and `logout` run (FORBIDDEN, reason
+    """With a temporary password, only `me`, `passwordPolicy`, `changePassword` and `logout` run (FORBIDDEN, reason
     PASSWORD_CHANGE_REQUIRED). The token carries no roles either, so this is the second wall."""
 
     def on_execute(self) -> Iterator[None]:

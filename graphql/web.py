@@ -43,7 +43,14 @@ def _version() -> str:
 
 def runtime_settings(settings: Settings) -> dict[str, Any]:
     """What the app reads from its page (web/src/shared/settings.ts): nothing here is baked into the build."""
-    return {"graphqlPath": "/graphql", "defaultLocale": "zh-CN", "graphiql": settings.debug, "version": _version()}
+    return {
+        "graphqlPath": "/graphql",
+        "defaultLocale": "zh-CN",
+        "graphiql": settings.debug,
+        "version": _version(),
+        # The app warns before the API's idle limit ends the session, and signs out when it does.
+        "sessionIdleMinutes": settings.session_idle_minutes,
+    }
 
 
 def render_index(template: str, settings: Settings) -> str:

@@ -18,6 +18,12 @@ class RefreshTokenInput:
 
 
 @strawberry.input
+class SwitchParkInput:
+    park_id: strawberry.ID = strawberry.field(description="A park where you hold a role (see `me.parks`).")
+    refresh_token: str = strawberry.field(description="The current session's refresh token: that session ends.")
+
+
+@strawberry.input
 class CreateParkInput:
     code: str = strawberry.field(description="2-64 lower-case letters, digits and hyphens, e.g. changsha-hitech.")
     name: str

@@ -18,6 +18,7 @@ from redchain.graphql.tenancy.inputs import (
     RefreshTokenInput,
     RevokeApiKeyInput,
     RevokeMembershipInput,
+    SwitchParkInput,
     UserIdInput,
 )
 from redchain.graphql.tenancy.types import ApiKey, Membership, Park, TenancyUserError, User
@@ -186,6 +187,22 @@ class TenancyMutation:
                 if tokens
                 else failed(AuthPayload, InvalidRefreshToken("refreshToken"), locale)
             ),
+        )
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Work in another park where you hold a role, without signing in again: the current session "
+        "ends and the new tokens are in the payload.",
+    )
+    async def switch_park(self, info: Info, input: SwitchParkInput) -> AuthPayload:
+        principal, settings = info.context.require_principal(), info.context.state.settings
+        return await mutate(
+            info,
+            AuthPayload,
+            lambda s: tenancy.switch_park(
+                s, settings, principal, decode_id(input.park_id, "Park", field="parkId"), input.refresh_token
+            ),
+            AuthPayload.from_tokens,
         )
 
     @strawberry.mutation(description="End the session of a refresh token.")

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from redchain.graphql.permissions import HasPerm, IsAuthenticated
 from redchain.graphql.relay import Connection, node_resolver, paged
 from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
-from redchain.graphql.tenancy.types import ApiKey, Membership, Park, Role, User, Viewer
+from redchain.graphql.tenancy.types import ApiKey, Membership, Park, PasswordPolicy, Role, User, Viewer
 from redchain.services.permissions import Perm
 from redchain.services.permissions import Role as RoleEnum
 from redchain.services.tenancy import service as tenancy
@@ -47,6 +47,10 @@ class TenancyQuery:
     @strawberry.field(permission_classes=[IsAuthenticated], description="Who is calling.")
     def me(self, info: Info) -> Viewer:
         return Viewer(principal=info.context.require_principal())
+
+    @strawberry.field(description="What a new password must meet; public, so forms can say it up front.")
+    def password_policy(self) -> PasswordPolicy:
+        return PasswordPolicy.from_policy(tenancy.PASSWORD_POLICY)
 
     @strawberry.field(
         description="The park's memberships; without memberships:read, only your own.",

@@ -5,6 +5,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from redchain.graphql.auth import PASSWORD_CHANGE_ONLY
 from redchain.graphql.errors import UserError, error_code_enum
 from redchain.graphql.relay import Node, encode_id
 from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
@@ -124,9 +125,35 @@ class ApiKey(Node):
         )
 
 
+@strawberry.type(description="What the API's password policy asks of a new password.")
+class PasswordPolicy:
+    min_length: int
+    max_length: int
+    min_character_classes: int = strawberry.field(
+        description="Of lower-case letters, upper-case letters, digits and symbols."
+    )
+    history: int = strawberry.field(description="A new password differs from this many recent ones.")
+
+    @classmethod
+    def from_policy(cls, policy: tenancy.PasswordPolicy) -> "PasswordPolicy":
+        return cls(
+            min_length=policy.min_length,
+            max_length=policy.max_length,
+            min_character_classes=policy.min_character_classes,
+            history=policy.history,
+        )
+
+
 @strawberry.type(description="Who is calling: a user or an API key, in which park, with which roles.")
 class Viewer:
     principal: strawberry.Private[Principal]
+
+    @strawberry.field(
+        description="The password is temporary: until `changePassword`, only `me`, `passwordPolicy`, "
+        "`changePassword` and `logout` are allowed."
+    )
+    def must_change_password(self, info: Info) -> bool:
+        return bool(info.context.request.state.get(PASSWORD_CHANGE_ONLY))
 
     @strawberry.field
     def is_platform_admin(self) -> bool:
@@ -152,7 +179,7 @@ class Viewer:
             return None
         return Park.from_row(await info.context.loader(ParkByIdLoader).load(self.principal.tenant_id))
 
-    @strawberry.field(description="Every park in which the user holds a role (log in again to switch).")
+    @strawberry.field(description="Every park in which the user holds a role (`switchPark` moves between them).")
     async def parks(self, info: Info) -> list[Park]:
         async with info.context.read() as session:
             return [Park.from_row(p) for p in await tenancy.my_parks(session, self.principal)]

@@ -63,6 +63,7 @@ MIN_PASSWORD_LENGTH = 8
 MIN_PASSWORD_CLASSES = 3
 # The current password and the ones before it that a new password must differ from.
 PASSWORD_HISTORY = 5
+MAX_PASSWORD_LENGTH = 200
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PARK_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 API_KEY_PREFIX = "rck"
@@ -89,6 +90,18 @@ class AccessToken:
     actor: Principal
     auth_version: int
     password_change_only: bool
+
+
+@dataclass(frozen=True)
+class PasswordPolicy:
+    min_length: int
+    max_length: int
+    min_character_classes: int
+    history: int
+
+
+# What `check_password_strength` enforces, published so a form can say it before the API refuses.
+PASSWORD_POLICY = PasswordPolicy(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_CLASSES, PASSWORD_HISTORY)
 
 
 # Accounts -------------------------------------------------------------------------------------
@@ -129,8 +142,8 @@ def check_password_strength(
     """The password policy (等保 2.0): length, three character classes, not the email, not a recent one."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PasswordTooShort(field, min_length=MIN_PASSWORD_LENGTH)
-    if len(password) > 200:
-        raise TooLong(field, limit=200)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise TooLong(field, limit=MAX_PASSWORD_LENGTH)
     if _character_classes(password) < MIN_PASSWORD_CLASSES:
         raise PasswordTooSimple(field, classes=MIN_PASSWORD_CLASSES)
     if email:
@@ -338,6 +351,30 @@ async def refresh(session: AsyncSession, settings: Settings, refresh_token: str)
         )
     except NoMembership as exc:
         raise InvalidRefreshToken("refreshToken") from exc
+    return await _issue_tokens(repo, settings, user, tenant, grants)
+
+
+async def switch_park(
+    session: AsyncSession, settings: Settings, principal: Principal, park_id: uuid.UUID, refresh_token: str
+) -> Tokens:
+    """Moves the caller's session to another park where they hold a role, with no new sign-in: the presented
+    session ends and tokens for the same user in `park_id` are issued. Recorded as a login in that park."""
+    repo = TenancyRepository(session)
+    user_id = _require_user(principal)
+    user_session = await _presented_session(repo, refresh_token)
+    if user_session.user_id != user_id or user_session.revoked_at is not None:
+        raise InvalidRefreshToken("refreshToken")
+    user = await repo.user(user_id)
+    if user is None or not user.is_active or user.locked_at is not None:
+        raise InvalidRefreshToken("refreshToken")
+    await set_context(session, principal.tenant_id, user.id)
+    tenant, grants = await _session_scope(repo, user, park_id, await repo.memberships_of_user(user.id))
+    user_session.revoked_at = datetime.now(UTC)
+    assert tenant is not None  # a park was named
+    from_park = str(principal.tenant_id) if principal.tenant_id else None
+    await _record_in_parks(
+        session, [tenant.id], user, SecurityEvent.LOGIN, user.id, via="park_switch", from_park=from_park
+    )
     return await _issue_tokens(repo, settings, user, tenant, grants)
 
 

@@ -54,6 +54,7 @@ async def test_every_deep_link_gets_the_page_uncached_with_this_deployments_sett
         "defaultLocale": "zh-CN",
         "graphiql": False,  # the test settings have DEBUG=false
         "version": web.runtime_settings(settings)["version"],
+        "sessionIdleMinutes": settings.session_idle_minutes,
     }
 
 

@@ -51,6 +51,8 @@ router.beforeEach(async (to) => {
     // The session ended while loading (revoked or expired): say why.
     return { name: 'sign-in', query: { redirect: to.fullPath, ...(session.endedReason ? { reason: session.endedReason } : {}) } }
   }
+  // A temporary password allows nothing but its change (the API's PasswordChangeGate): change it first.
+  if (session.mustChangePassword && to.name !== 'change-password') return { name: 'change-password', query: { redirect: to.fullPath } }
   const guarded = [...to.matched].reverse().find((r) => r.meta.permission !== undefined)
   if (guarded && !session.can(guarded.meta.permission!, guarded.meta.anyPermission ? 'any' : 'all')) return { name: 'forbidden' }
   return true

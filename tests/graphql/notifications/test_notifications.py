@@ -206,3 +206,28 @@ async def test_page_size_is_capped(client: AsyncTestClient[Any], db: Database) -
     body = await gql(client, NOTIFICATIONS, {"first": 101}, token=token)
 
     assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+SUBJECTS = "query { notifications { nodes { kind subject { type id } } } }"
+
+
+async def test_each_notification_names_what_it_is_about(client: AsyncTestClient[Any], db: Database) -> None:
+    park = await create_park(db)
+    user, token = await signed_in(client, db, park)
+    ticket_id, application_id, batch_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    await create_notification(db, park, user, ticket_id=str(ticket_id), title="停电")
+    await create_notification(db, park, user, application_id=str(application_id), status="APPROVED")
+    await create_notification(db, park, user, batch_id=str(batch_id))
+    await create_notification(db, park, user, year=2027, provisional=False)
+    await create_notification(db, park, user, ticket_id="not-a-uuid")
+
+    body = await gql(client, SUBJECTS, token=token)
+
+    assert "errors" not in body
+    assert [n["subject"] for n in body["data"]["notifications"]["nodes"]] == [
+        None,
+        None,
+        {"type": "PAYMENT_BATCH", "id": encode_id("PaymentBatch", batch_id)},
+        {"type": "FUND_APPLICATION", "id": encode_id("FundApplication", application_id)},
+        {"type": "TICKET", "id": encode_id("Ticket", ticket_id)},
+    ]

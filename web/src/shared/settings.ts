@@ -7,9 +7,17 @@ export interface RuntimeSettings {
   /** GraphiQL is served (DEBUG): the sign-in page links to it. */
   graphiql: boolean
   version: string
+  /** The API ends a session left unused this long (SESSION_IDLE_MINUTES); the app warns a minute before. */
+  sessionIdleMinutes: number
 }
 
-const DEFAULTS: RuntimeSettings = { graphqlPath: '/graphql', defaultLocale: 'zh-CN', graphiql: false, version: 'dev' }
+const DEFAULTS: RuntimeSettings = {
+  graphqlPath: '/graphql',
+  defaultLocale: 'zh-CN',
+  graphiql: false,
+  version: 'dev',
+  sessionIdleMinutes: 30,
+}
 
 export function readSettings(doc: Document = document): RuntimeSettings {
   const text = doc.getElementById('redchain-settings')?.textContent ?? '{}'

@@ -48,6 +48,7 @@ export const MeDocument = graphql(`
   query Me {
     me {
       isPlatformAdmin
+      mustChangePassword
       roles
       permissions
       user {
@@ -65,6 +66,47 @@ export const MeDocument = graphql(`
         code
         name
       }
+    }
+  }
+`)
+
+export const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      accessToken
+      refreshToken
+      expiresAt
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`)
+
+export const SwitchParkDocument = graphql(`
+  mutation SwitchPark($input: SwitchParkInput!) {
+    switchPark(input: $input) {
+      accessToken
+      refreshToken
+      expiresAt
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`)
+
+export const PasswordPolicyDocument = graphql(`
+  query PasswordPolicy {
+    passwordPolicy {
+      minLength
+      maxLength
+      minCharacterClasses
+      history
     }
   }
 `)

@@ -1,8 +1,15 @@
 /** The signed-in session: tokens (kept in this browser), the viewer (`me`), silent renewal, sign-out. */
-import type { Client } from '@urql/core'
+import type { Client, CombinedError } from '@urql/core'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { LoginDocument, LogoutDocument, MeDocument, RefreshTokenDocument } from '@/features/tenancy/documents'
+import {
+  ChangePasswordDocument,
+  LoginDocument,
+  LogoutDocument,
+  MeDocument,
+  RefreshTokenDocument,
+  SwitchParkDocument,
+} from '@/features/tenancy/documents'
 import type { ApiScope, MeQuery } from '../graphql/generated/graphql'
 import { createAnonymousClient, createSessionClient, sessionFetch, type AuthFailure, type SessionHooks } from '../graphql/client'
 import { allows, type Requirement } from '../permissions'
@@ -12,11 +19,13 @@ export interface Tokens {
   accessToken: string
   refreshToken: string
   expiresAt: string
+  /** When this browser got them (ms): the API ends a session whose refresh token goes unused for its idle limit. */
+  renewedAt?: number
 }
 
 export type Viewer = MeQuery['me']
 /** Why a session ended, shown on the sign-in page. */
-export type EndReason = 'expired' | 'revoked' | 'signedOut'
+export type EndReason = 'expired' | 'revoked' | 'signedOut' | 'idle'
 
 const STORAGE_KEY = 'redchain.session'
 // Renew this long before the access token expires, so no request is sent with a token about to lapse.
@@ -36,8 +45,10 @@ function storedTokens(): Tokens | null {
 
 function tokensOf(payload: { accessToken?: string | null; refreshToken?: string | null; expiresAt?: string | null }): Tokens | null {
   const { accessToken, refreshToken, expiresAt } = payload
-  return accessToken && refreshToken && expiresAt ? { accessToken, refreshToken, expiresAt } : null
+  return accessToken && refreshToken && expiresAt ? { accessToken, refreshToken, expiresAt, renewedAt: Date.now() } : null
 }
+
+type TokensPayload = Parameters<typeof tokensOf>[0] & { userErrors?: readonly UserErrorLike[] }
 
 /** A refresh token works once: tabs of one browser take turns, or a replayed token would end every session. */
 async function exclusively<T>(work: () => Promise<T>): Promise<T> {
@@ -87,6 +98,8 @@ export const useSession = defineStore('session', () => {
       return answer.data ? tokensOf(answer.data.refreshToken) : undefined
     })
     if (result === undefined) return current.accessToken // no answer (network): keep the session, retry later
+    // Signed out (idle, another tab) while the renewal was out: that ending and its reason stand.
+    if (!tokens.value) return null
     if (result === null) {
       end(failure)
       return null
@@ -102,13 +115,15 @@ export const useSession = defineStore('session', () => {
     return renewing
   }
 
+  async function validAccessToken(): Promise<string | null> {
+    const current = tokens.value
+    if (!current) return null
+    if (Date.parse(current.expiresAt) - Date.now() > RENEW_MARGIN_MS) return current.accessToken
+    return renewOnce('expired')
+  }
+
   const hooks: SessionHooks = {
-    async accessToken() {
-      const current = tokens.value
-      if (!current) return null
-      if (Date.parse(current.expiresAt) - Date.now() > RENEW_MARGIN_MS) return current.accessToken
-      return renewOnce('expired')
-    },
+    accessToken: validAccessToken,
     refused(reason: AuthFailure) {
       if (!tokens.value) return Promise.resolve(null)
       // An expired token is renewed; one the API no longer accepts (session or role revoked) too, and
@@ -136,10 +151,36 @@ export const useSession = defineStore('session', () => {
     return { userErrors: [] }
   }
 
-  async function signOut(): Promise<void> {
+  async function signOut(reason: EndReason = 'signedOut'): Promise<void> {
     const current = tokens.value
+    // Ended here first, so no request still on its way can end it again for another reason.
+    end(reason)
     if (current) await anonymous.mutation(LogoutDocument, { input: { refreshToken: current.refreshToken } }).toPromise()
-    end('signedOut')
+  }
+
+  /** Tokens from a mutation that starts a new session of this user (password changed, park switched). */
+  async function adopt(answer: { data?: TokensPayload | null; error?: CombinedError }): Promise<SignInResult> {
+    if (answer.error) return { userErrors: [], error: answer.error.graphQLErrors[0]?.message ?? answer.error.message }
+    const next = answer.data ? tokensOf(answer.data) : null
+    if (!next) return { userErrors: [...(answer.data?.userErrors ?? [])] }
+    save(next)
+    await loadViewer()
+    return { userErrors: [] }
+  }
+
+  async function changePassword(currentPassword: string, newPassword: string): Promise<SignInResult> {
+    const answer = await client.mutation(ChangePasswordDocument, { input: { currentPassword, newPassword } }).toPromise()
+    return adopt({ data: answer.data?.changePassword, error: answer.error })
+  }
+
+  /** Moves this session to another park of the user's; the caller reloads the app, so no screen keeps old data. */
+  async function switchPark(parkId: string): Promise<SignInResult> {
+    // A token about to lapse is renewed first: the refresh token sent must be the live one.
+    await validAccessToken()
+    const current = tokens.value
+    if (!current) return { userErrors: [] }
+    const answer = await client.mutation(SwitchParkDocument, { input: { parkId, refreshToken: current.refreshToken } }).toPromise()
+    return adopt({ data: answer.data?.switchPark, error: answer.error })
   }
 
   // Another tab signed in, renewed or signed out: follow it.
@@ -161,10 +202,16 @@ export const useSession = defineStore('session', () => {
     authorizedFetch: sessionFetch(hooks),
     permissions,
     signedIn: computed(() => tokens.value !== null),
+    /** A temporary password: the API allows nothing but its change. */
+    mustChangePassword: computed(() => viewer.value?.mustChangePassword === true),
     can: (required: Requirement, mode: 'all' | 'any' = 'all') => allows(permissions.value, required, mode),
     loadViewer,
     signIn,
     signOut,
+    changePassword,
+    switchPark,
+    /** Renews now (the person is active): the API's idle limit counts from the last renewal. */
+    renewNow: () => renewOnce('expired'),
     end,
     whenEnded(handler: (reason: EndReason) => void) {
       onEnded = handler

@@ -38,6 +38,7 @@ const en: typeof zhCN = {
       expired: 'Your session has expired. Please sign in again.',
       revoked: 'Your session has ended (signed out elsewhere or your role changed). Please sign in again.',
       signedOut: 'You have signed out.',
+      idle: 'You were signed out after {minutes} minutes without activity. Please sign in again.',
     },
     graphiql: 'GraphiQL (API explorer)',
   },

@@ -36,6 +36,7 @@ export default {
       expired: '登录已过期，请重新登录。',
       revoked: '您的会话已失效（已在别处退出或权限已变更），请重新登录。',
       signedOut: '您已退出登录。',
+      idle: '由于超过 {minutes} 分钟未操作，您已自动退出登录，请重新登录。',
     },
     graphiql: 'GraphiQL（接口调试）',
   },
