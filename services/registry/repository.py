@@ -10,6 +10,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlmodel import col
 
+from redchain.infra import text_match
 from redchain.infra.clock import park_today
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.infra.repository import Repository
@@ -32,7 +33,6 @@ from redchain.services.tenancy import queries as tenancy_queries
 
 # Party members proper; development targets and activists are not members yet.
 PARTY_MEMBER_STATUSES = (MemberStatus.FULL, MemberStatus.PROBATIONARY)
-LIKE_ESCAPE = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 
 
 # Search runs on views (migration 0003) where row-level security does not block the trigram indexes;
@@ -50,7 +50,7 @@ def contains(column: sa.ColumnClause[Any], text: str) -> sa.ColumnElement[bool]:
     """Substring match. pg_trgm's GIN indexes serve it once the text has 3+ characters; a shorter text
     has no trigram to look up (a 2-character Chinese word like "新材" included), so PostgreSQL reads the
     park's rows instead: still correct, and fast enough at a park's size (tens of thousands of rows)."""
-    return column.ilike(f"%{text.translate(LIKE_ESCAPE)}%", escape="\\")
+    return text_match.contains(column, text)
 
 
 def matching_ids(view: sa.TableClause, tenant_id: uuid.UUID | None, match: sa.ColumnElement[bool]) -> sa.Select[Any]:
