@@ -15,13 +15,13 @@ async function signIn(page: Page): Promise<void> {
   const signInPage = new SignInPage(page)
   await signInPage.open()
   await signInPage.signIn(PLATFORM_ADMIN, DEMO_PASSWORD)
+  // With no park, the platform's screens are all there is: the app opens on them.
+  await expect(new ParksPage(page).root).toBeVisible()
 }
 
 test('PLATFORM_ADMIN signs in to no park, creates a park and invites its first admin', async ({ page }, testInfo) => {
   await signIn(page)
   const parks = new ParksPage(page)
-  // With no park, the platform's screens are all there is: the app opens on them.
-  await expect(parks.root).toBeVisible()
   await expect(new AppShell(page).menu.getByText('企业')).toHaveCount(0)
   await expect(parks.names.filter({ hasText: '长沙高新区党工委' })).toHaveCount(1)
   const code = `park-${testInfo.project.name}-${Date.now().toString(36)}`
