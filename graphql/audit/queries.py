@@ -35,10 +35,22 @@ class AuditQuery:
         object_id: strawberry.ID | None = None,
         action: str | None = None,
         since: datetime | None = None,
+        until: Annotated[datetime | None, strawberry.argument(description="Entries before this instant.")] = None,
+        actor_user_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Changes made by this user.")
+        ] = None,
+        object_type: Annotated[
+            str | None, strawberry.argument(description='The kind of object changed, e.g. "Enterprise".')
+        ] = None,
     ) -> Connection[AuditEntry]:
         actor = info.context.require_actor()
         where = AuditFilter(
-            object_id=decode_any_id(object_id, field="objectId")[1] if object_id else None, action=action, since=since
+            object_id=decode_any_id(object_id, field="objectId")[1] if object_id else None,
+            object_type=object_type,
+            action=action,
+            actor_user_id=decode_optional_id(actor_user_id, "User", field="actorUserId"),
+            since=since,
+            until=until,
         )
         return await paged(
             info,

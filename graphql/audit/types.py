@@ -5,8 +5,11 @@ from typing import cast
 
 import strawberry
 from strawberry.scalars import JSON
+from strawberry.types import Info
 
 from redchain.graphql.relay import Node, encode_id
+from redchain.graphql.tenancy.dataloaders import UserByIdLoader
+from redchain.graphql.tenancy.types import User
 from redchain.services.audit.models import AuditEntry as AuditRow
 from redchain.services.audit.service import SecurityEvent
 
@@ -24,6 +27,14 @@ class AuditEntry(Node):
     after: JSON | None
     request_id: str | None
     created_at: datetime
+    actor_user_uuid: strawberry.Private[object]
+
+    @strawberry.field(description="The user who made the change; null for an API key or the system.")
+    async def actor(self, info: Info) -> User | None:
+        if self.actor_user_uuid is None:
+            return None
+        row = await info.context.loader(UserByIdLoader).load(self.actor_user_uuid)
+        return User.from_row(row) if row else None
 
     @classmethod
     def from_row(cls, row: AuditRow) -> "AuditEntry":
@@ -38,4 +49,5 @@ class AuditEntry(Node):
             after=cast(JSON, row.after),
             request_id=row.request_id,
             created_at=row.created_at,
+            actor_user_uuid=row.actor_user_id,
         )

@@ -162,6 +162,20 @@ class TenancyMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[HasPerm(Perm.MEMBERSHIPS_MANAGE)],
+        description="Lock an account of this park at once: it cannot sign in until unlocked, and its tokens stop "
+        "working.",
+    )
+    async def lock_user(self, info: Info, input: UserIdInput) -> UserPayload:
+        actor = info.context.require_actor()
+        return await mutate(
+            info,
+            UserPayload,
+            lambda s: tenancy.lock_user(s, actor, decode_id(input.user_id, "User", field="userId")),
+            lambda row: UserPayload(user=User.from_row(row)),
+        )
+
+    @strawberry.mutation(
         permission_classes=[IsPlatformAdmin],
         description="Disable an account everywhere: it cannot sign in, and its tokens stop working at once.",
     )

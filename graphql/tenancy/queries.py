@@ -1,11 +1,12 @@
 """Queries of the tenancy context."""
 
 import uuid
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from redchain.graphql.permissions import HasPerm, IsAuthenticated
+from redchain.graphql.permissions import HasPerm, IsAuthenticated, IsPlatformAdmin
 from redchain.graphql.relay import Connection, node_resolver, paged
 from redchain.graphql.tenancy.dataloaders import ParkByIdLoader, UserByIdLoader
 from redchain.graphql.tenancy.types import ApiKey, Membership, Park, PasswordPolicy, Role, User, Viewer
@@ -63,6 +64,7 @@ class TenancyQuery:
         after: str | None = None,
         role: Role | None = None,  # type: ignore[valid-type]
         include_revoked: bool = False,
+        search: Annotated[str | None, strawberry.argument(description="A part of the person's name or email.")] = None,
     ) -> Connection[Membership]:
         actor = info.context.require_actor()
         role_filter = RoleEnum(role) if role else None
@@ -71,8 +73,20 @@ class TenancyQuery:
             first,
             after,
             Membership.from_row,
-            fetch=lambda s, page: tenancy.list_memberships(s, actor, page, role_filter, include_revoked),
-            count=lambda s: tenancy.count_memberships(s, actor, role_filter, include_revoked),
+            fetch=lambda s, page: tenancy.list_memberships(s, actor, page, role_filter, include_revoked, search),
+            count=lambda s: tenancy.count_memberships(s, actor, role_filter, include_revoked, search),
+        )
+
+    @strawberry.field(permission_classes=[IsPlatformAdmin], description="Every park of the platform, newest first.")
+    async def parks(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Park]:
+        principal = info.context.require_principal()
+        return await paged(
+            info,
+            first,
+            after,
+            Park.from_row,
+            fetch=lambda s, page: tenancy.list_parks(s, principal, page),
+            count=lambda s: tenancy.count_parks(s, principal),
         )
 
     @strawberry.field(permission_classes=[HasPerm(Perm.API_KEYS_MANAGE)], description="The park's API keys.")

@@ -1,6 +1,7 @@
 """GraphQL types of the tenancy context."""
 
 from datetime import datetime
+from enum import StrEnum
 
 import strawberry
 from strawberry.types import Info
@@ -50,12 +51,27 @@ class Park(Node):
         return cls(id=encode_id("Park", row.id), code=row.code, name=row.name, created_at=row.created_at)
 
 
+@strawberry.enum(description="Whether an account may sign in: ACTIVE, LOCKED (until unlocked) or DISABLED (for good).")
+class AccountStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    LOCKED = "LOCKED"
+    DISABLED = "DISABLED"
+
+
 @strawberry.type(description="A person with an account.")
 class User(Node):
     email: str
     display_name: str
     phone_raw: strawberry.Private[str | None]
     user_id: strawberry.Private[object]
+    status_raw: strawberry.Private[AccountStatus]
+
+    @strawberry.field(description="Null unless you read memberships or it is your own account.")
+    def account_status(self, info: Info) -> AccountStatus | None:
+        actor = info.context.actor
+        if actor and (actor.user_id == self.user_id or actor.can(PermEnum.MEMBERSHIPS_READ)):
+            return self.status_raw
+        return None
 
     @strawberry.field(description="Masked unless you manage memberships or it is your own number.")
     def phone(self, info: Info) -> str | None:
@@ -72,6 +88,13 @@ class User(Node):
             display_name=row.display_name,
             phone_raw=row.phone,
             user_id=row.id,
+            status_raw=(
+                AccountStatus.DISABLED
+                if not row.is_active
+                else AccountStatus.LOCKED
+                if row.locked_at is not None
+                else AccountStatus.ACTIVE
+            ),
         )
 
 

@@ -20,7 +20,11 @@ SECURITY_PREFIX = "security."
 @dataclass(frozen=True)
 class AuditFilter:
     object_id: uuid.UUID | None = None
+    # The kind of object changed, as recorded ("Enterprise", "Membership").
+    object_type: str | None = None
     action: str | None = None
+    # Entries by this user only (what they did).
+    actor_user_id: uuid.UUID | None = None
     since: datetime | None = None
     until: datetime | None = None
     # Entries by this user, or about this user (a failed login, a lockout).
@@ -47,8 +51,12 @@ class AuditRepository:
         stmt = self.scoped(actor)
         if where.object_id:
             stmt = stmt.where(col(AuditEntry.object_id) == where.object_id)
+        if where.object_type:
+            stmt = stmt.where(col(AuditEntry.object_type) == where.object_type)
         if where.action:
             stmt = stmt.where(col(AuditEntry.action) == where.action)
+        if where.actor_user_id:
+            stmt = stmt.where(col(AuditEntry.actor_user_id) == where.actor_user_id)
         if where.since:
             stmt = stmt.where(col(AuditEntry.created_at) >= where.since)
         if where.until:

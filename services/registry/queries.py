@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped
 from sqlmodel import col
 
+from redchain.infra import text_match
 from redchain.services.registry.models import Enterprise, OrganizationEnterprise
 
 
@@ -30,9 +31,6 @@ def organizations_covering(tenant_id: uuid.UUID, enterprise_ids: frozenset[uuid.
     )
 
 
-LIKE_ESCAPE = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
-
-
 # Search runs on views (migration 0003) where row-level security does not block the trigram indexes;
 # each view repeats the policy's tenant condition itself.
 ENTERPRISE_SEARCH = sa.table(
@@ -48,7 +46,7 @@ def contains(column: sa.ColumnElement[Any] | Mapped[Any], text: str) -> sa.Colum
     """Substring match. pg_trgm's GIN indexes serve it once the text has 3+ characters; a shorter text
     has no trigram to look up (a 2-character Chinese word like "新材" included), so PostgreSQL reads the
     park's rows instead: still correct, and fast enough at a park's size (tens of thousands of rows)."""
-    return column.ilike(f"%{text.translate(LIKE_ESCAPE)}%", escape="\\")
+    return text_match.contains(column, text)
 
 
 def matching_ids(view: sa.TableClause, tenant_id: uuid.UUID | None, match: sa.ColumnElement[bool]) -> sa.Select[Any]:

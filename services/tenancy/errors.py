@@ -17,6 +17,8 @@ class TenancyErrorCode(StrEnum):
     PASSWORD_REUSED = "PASSWORD_REUSED"
     ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
     NOT_LOCKED = "NOT_LOCKED"
+    ALREADY_LOCKED = "ALREADY_LOCKED"
+    CANNOT_LOCK_YOURSELF = "CANNOT_LOCK_YOURSELF"
     ALREADY_DISABLED = "ALREADY_DISABLED"
     SCOPE_REQUIRED = "SCOPE_REQUIRED"
     SCOPE_NOT_ALLOWED = "SCOPE_NOT_ALLOWED"
@@ -98,6 +100,18 @@ class NotLocked(DomainError):
     code = TenancyErrorCode.NOT_LOCKED
     message_zh = "该账号未被锁定"
     message_en = "This account is not locked"
+
+
+class AlreadyLocked(DomainError):
+    code = TenancyErrorCode.ALREADY_LOCKED
+    message_zh = "该账号已被锁定"
+    message_en = "This account is already locked"
+
+
+class CannotLockYourself(DomainError):
+    code = TenancyErrorCode.CANNOT_LOCK_YOURSELF
+    message_zh = "不能锁定自己的账号"
+    message_en = "You cannot lock your own account"
 
 
 class AlreadyDisabled(DomainError):

@@ -11,6 +11,7 @@ from sqlmodel import col
 
 from redchain.infra.pagination import Page, PageRequest, count, paginate
 from redchain.infra.security import note_auth_version
+from redchain.infra.text_match import contains
 from redchain.services.actor import Actor
 from redchain.services.permissions import Perm, Role
 from redchain.services.tenancy.models import ApiKey, Membership, Tenant, User, UserSession
@@ -33,6 +34,16 @@ class TenancyRepository:
 
     async def tenants(self, ids: list[uuid.UUID]) -> list[Tenant]:
         return list(await self.session.scalars(sa.select(Tenant).where(col(Tenant.id).in_(ids))))
+
+    def _parks(self) -> sa.Select[Tenant]:
+        return sa.select(Tenant).where(col(Tenant.is_active))
+
+    async def page_tenants(self, page: PageRequest) -> Page[Tenant]:
+        keys = [col(Tenant.created_at), col(Tenant.id)]
+        return await paginate(self.session, self._parks().add_columns(*keys), keys, page)
+
+    async def count_tenants(self) -> int:
+        return await count(self.session, self._parks())
 
     async def user(self, user_id: uuid.UUID) -> User | None:
         return await self.session.get(User, user_id)
@@ -88,26 +99,35 @@ class TenancyRepository:
         return stmt
 
     async def page_memberships(
-        self, actor: Actor, page: PageRequest, role: Role | None, include_revoked: bool
+        self, actor: Actor, page: PageRequest, role: Role | None, include_revoked: bool, search: str | None = None
     ) -> Page[Membership]:
         return await paginate(
             self.session,
-            self._membership_filter(actor, role, include_revoked).add_columns(
+            self._membership_filter(actor, role, include_revoked, search).add_columns(
                 col(Membership.created_at), col(Membership.id)
             ),
             [col(Membership.created_at), col(Membership.id)],
             page,
         )
 
-    async def count_memberships(self, actor: Actor, role: Role | None, include_revoked: bool) -> int:
-        return await count(self.session, self._membership_filter(actor, role, include_revoked))
+    async def count_memberships(
+        self, actor: Actor, role: Role | None, include_revoked: bool, search: str | None = None
+    ) -> int:
+        return await count(self.session, self._membership_filter(actor, role, include_revoked, search))
 
-    def _membership_filter(self, actor: Actor, role: Role | None, include_revoked: bool) -> sa.Select[Membership]:
+    def _membership_filter(
+        self, actor: Actor, role: Role | None, include_revoked: bool, search: str | None = None
+    ) -> sa.Select[Membership]:
         stmt = self.scoped(actor)
         if role is not None:
             stmt = stmt.where(col(Membership.role) == role)
         if not include_revoked:
             stmt = stmt.where(col(Membership.revoked_at).is_(None))
+        if search:
+            people = sa.select(col(User.id)).where(
+                sa.or_(contains(col(User.display_name), search), contains(col(User.email), search))
+            )
+            stmt = stmt.where(col(Membership.user_id).in_(people))
         return stmt
 
     async def find_membership(

@@ -35,7 +35,9 @@ from redchain.services.tenancy import events
 from redchain.services.tenancy.errors import (
     AccountLocked,
     AlreadyDisabled,
+    AlreadyLocked,
     AlreadyRevoked,
+    CannotLockYourself,
     DuplicateMembership,
     InvalidCredentials,
     InvalidEmail,
@@ -469,6 +471,26 @@ async def unlock_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) -
     return user
 
 
+async def lock_user(session: AsyncSession, actor: Actor, user_id: uuid.UUID) -> User:
+    """A park admin locks an account at once (a lost laptop, a leaver): it cannot sign in until unlocked,
+    and its tokens stop working on their next request. The lock holds in every park of the account, so
+    each of them records it."""
+    require(actor, Perm.MEMBERSHIPS_MANAGE)
+    if user_id == actor.user_id:
+        raise CannotLockYourself("userId")
+    repo = TenancyRepository(session)
+    user = await _member_of_actor_park(repo, actor, user_id)
+    if user.locked_at is not None:
+        raise AlreadyLocked("userId")
+    user.locked_at = datetime.now(UTC)
+    await repo.bump_auth_version(user.id)
+    await repo.revoke_all_user_sessions(user.id)
+    parks = _parks_of(await repo.memberships_of_user(user.id))
+    await _record_in_parks(session, parks, user, SecurityEvent.LOCKOUT, actor.user_id, by_admin=True)
+    await set_context(session, actor.tenant_id, actor.user_id)
+    return user
+
+
 async def disable_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> User:
     """An account that may no longer sign in anywhere; its tokens stop working on their next request."""
     require_platform_admin(principal)
@@ -745,13 +767,38 @@ async def revoke_membership(session: AsyncSession, actor: Actor, membership_id: 
 
 
 async def list_memberships(
-    session: AsyncSession, actor: Actor, page: PageRequest, role: Role | None, include_revoked: bool
+    session: AsyncSession,
+    actor: Actor,
+    page: PageRequest,
+    role: Role | None,
+    include_revoked: bool,
+    search: str | None = None,
 ) -> Page[Membership]:
-    return await TenancyRepository(session).page_memberships(actor, page, role, include_revoked)
+    return await TenancyRepository(session).page_memberships(actor, page, role, include_revoked, _search(search))
 
 
-async def count_memberships(session: AsyncSession, actor: Actor, role: Role | None, include_revoked: bool) -> int:
-    return await TenancyRepository(session).count_memberships(actor, role, include_revoked)
+async def count_memberships(
+    session: AsyncSession, actor: Actor, role: Role | None, include_revoked: bool, search: str | None = None
+) -> int:
+    return await TenancyRepository(session).count_memberships(actor, role, include_revoked, _search(search))
+
+
+def _search(text: str | None) -> str | None:
+    text = (text or "").strip()
+    if len(text) > 100:
+        raise TooLong("search", limit=100)
+    return text or None
+
+
+async def list_parks(session: AsyncSession, principal: Principal, page: PageRequest) -> Page[Tenant]:
+    """Every active park, newest first: the platform's own list, for platform admins only."""
+    require_platform_admin(principal)
+    return await TenancyRepository(session).page_tenants(page)
+
+
+async def count_parks(session: AsyncSession, principal: Principal) -> int:
+    require_platform_admin(principal)
+    return await TenancyRepository(session).count_tenants()
 
 
 async def my_parks(session: AsyncSession, principal: Principal) -> list[Tenant]:

@@ -4,6 +4,7 @@ import { useSession } from './shared/auth/session'
 import { FEATURES, MENU } from './features'
 import { isPortalUser } from './features/portal/home'
 import type { Requirement } from './shared/permissions'
+import { mayOpen } from './shared/access'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,6 +14,8 @@ declare module 'vue-router' {
     anyPermission?: boolean
     /** The menu entry this page belongs to (a detail page lights its list's entry). */
     menu?: string
+    /** Only platform admins open it (shared/access.ts). */
+    platformAdmin?: boolean
   }
 }
 
@@ -31,7 +34,7 @@ const routes: RouteRecordRaw[] = [
         beforeEnter: () => {
           const session = useSession()
           if (isPortalUser(session.viewer?.roles)) return { name: 'portal' }
-          return { name: MENU.find((e) => session.can(e.permission, e.any ? 'any' : 'all'))?.name ?? 'forbidden' }
+          return { name: MENU.find((e) => mayOpen(session, e))?.name ?? 'forbidden' }
         },
       },
       ...FEATURES.flatMap((f) => f.routes ?? []),
@@ -53,7 +56,8 @@ router.beforeEach(async (to) => {
   }
   // A temporary password allows nothing but its change (the API's PasswordChangeGate): change it first.
   if (session.mustChangePassword && to.name !== 'change-password') return { name: 'change-password', query: { redirect: to.fullPath } }
-  const guarded = [...to.matched].reverse().find((r) => r.meta.permission !== undefined)
-  if (guarded && !session.can(guarded.meta.permission!, guarded.meta.anyPermission ? 'any' : 'all')) return { name: 'forbidden' }
+  const guarded = [...to.matched].reverse().find((r) => r.meta.permission !== undefined || r.meta.platformAdmin)
+  if (guarded && !mayOpen(session, { permission: guarded.meta.permission, any: guarded.meta.anyPermission, platformAdmin: guarded.meta.platformAdmin }))
+    return { name: 'forbidden' }
   return true
 })

@@ -18,6 +18,8 @@ export interface MenuEntry {
   order: number
   /** Any one of the permissions suffices (`permission` lists the alternatives). */
   any?: boolean
+  /** Only for platform admins (see shared/access.ts). */
+  platformAdmin?: boolean
 }
 
 /** Messages under the feature's own top-level keys, the English ones shaped like the Chinese. */
