@@ -1,6 +1,5 @@
 """Queries of the funds context."""
 
-import base64
 from typing import Annotated
 
 import strawberry

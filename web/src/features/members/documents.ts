@@ -166,8 +166,8 @@ export const ImportMembersDocument = graphql(`
   }
 `)
 
-export const RegistryImportDocument = graphql(`
-  query RegistryImport($id: ID!) {
+export const MemberImportProgressDocument = graphql(`
+  query MemberImportProgress($id: ID!) {
     registryImport(id: $id) {
       id
       kind
