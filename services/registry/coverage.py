@@ -73,15 +73,17 @@ async def coverage(session: AsyncSession, actor: Actor, chain_id: uuid.UUID | No
             by_kind[kind].formed = n
         elif status is OrganizationStatus.PREPARING:
             by_kind[kind].preparing = n
-    pipeline_count, pipeline = await repo.formation_pipeline(tenant_id, chain_id, MIN_FULL_MEMBERS, limit)
-    unreached_count, unreached = await repo.unreached_key_enterprises(tenant_id, chain_id, limit)
+    # The counts ride on the listed rows (a window count), so at least one row is read even for `limit` 0.
+    read = max(limit, 1)
+    pipeline_count, pipeline = await repo.formation_pipeline(tenant_id, chain_id, MIN_FULL_MEMBERS, read)
+    unreached_count, unreached = await repo.unreached_key_enterprises(tenant_id, chain_id, read)
     return Coverage(
         chain_id=chain_id,
         enterprises=await repo.enterprise_totals(tenant_id, chain_id),
         organizations=list(by_kind.values()),
         members=await repo.member_totals(tenant_id, chain_id),
         pipeline_count=pipeline_count,
-        pipeline=[PipelineEntry(e, n, preparing) for e, n, preparing in pipeline],
+        pipeline=[PipelineEntry(e, n, preparing) for e, n, preparing in pipeline[:limit]],
         unreached_count=unreached_count,
-        unreached_key_enterprises=unreached,
+        unreached_key_enterprises=unreached[:limit],
     )

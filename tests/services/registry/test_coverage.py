@@ -96,6 +96,18 @@ async def test_lists_are_limited_but_counts_are_not(db: Database) -> None:
     assert (data.pipeline_count, len(data.pipeline)) == (2, 1)
 
 
+async def test_counts_without_lists(db: Database) -> None:
+    # The dashboard asks for counts only (listLimit 0); they used to ride on the listed rows and read 0.
+    cast, _ = await _park(db)
+
+    full = await run(db, cast.park, cast.admin, lambda s: registry.coverage(s, cast.admin.actor, limit=20))
+    bare = await run(db, cast.park, cast.admin, lambda s: registry.coverage(s, cast.admin.actor, limit=0))
+
+    assert (bare.pipeline, bare.unreached_key_enterprises) == ([], [])
+    assert (bare.pipeline_count, bare.unreached_count) == (full.pipeline_count, full.unreached_count)
+    assert full.unreached_count > 0
+
+
 async def test_an_empty_chain_has_zero_rates(db: Database) -> None:
     cast = await build_cast(db)
     empty = await create_chain(db, cast.park)
