@@ -39,13 +39,19 @@ export class PortalHomePage {
 }
 
 /** Picks an option of an Element Plus select by its visible text (the popper is teleported to body). */
-async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+/** Opens `select` once any other dropdown has closed, so its options are the ones picked from. */
+async function open(page: Page, select: Locator): Promise<void> {
+  await expect(page.locator('.el-select-dropdown:visible')).toHaveCount(0)
   await select.click()
+}
+
+async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  await open(page, select)
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: option }).first().click()
 }
 
 async function chooseFirst(page: Page, select: Locator): Promise<void> {
-  await select.click()
+  await open(page, select)
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().click()
 }
 
